@@ -1,0 +1,26 @@
+using ScanPoint.Contracts.CheckIns;
+
+namespace ScanPoint.FleetServer.Storage;
+
+/// <summary>
+/// The fleet's storage contract. Two implementations pass the same contract tests:
+/// <see cref="SqliteFleetStore"/> (embedded, zero setup) and <see cref="PostgresFleetStore"/> (production).
+/// </summary>
+public interface IFleetStore : IAsyncDisposable
+{
+    /// <summary>Creates tables if missing. Idempotent.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>Adds a device; false if the id is taken.</summary>
+    Task<bool> AddDeviceAsync(DeviceRecord device, CancellationToken cancellationToken);
+
+    Task<DeviceRecord?> FindDeviceAsync(string deviceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores check-ins idempotently keyed by (device, seq) and returns once they are committed.
+    /// Re-sent check-ins are ignored. Returns how many were new.
+    /// </summary>
+    Task<int> StoreCheckInsAsync(IReadOnlyList<CheckInRecorded> checkIns, CancellationToken cancellationToken);
+
+    Task<FleetStats> GetStatsAsync(CancellationToken cancellationToken);
+}

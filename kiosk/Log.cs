@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Logging;
+
+namespace ScanPoint.Kiosk;
+
+/// <summary>Every log message of the kiosk. Event ids: 1xxx outbox, 2xxx scanning, 3xxx reporting, 4xxx host.
+/// Never log a scanned payload or personal data: format, hash and result codes only.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Error, "Outbox commit of {Count} check-ins failed; the outbox will be reopened")]
+    public static partial void OutboxCommitFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(1002, LogLevel.Warning, "Outbox closing after a failure: {Reason}")]
+    public static partial void OutboxReopening(ILogger logger, string reason);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Outbox did not close cleanly: {Reason}")]
+    public static partial void OutboxCloseFailed(ILogger logger, string reason);
+
+    [LoggerMessage(2001, LogLevel.Information, "Scan recorded: seq {Seq}, format {Format}, verdict {Verdict}, hash {PayloadHash}")]
+    public static partial void ScanRecorded(ILogger logger, long seq, string format, string verdict, string payloadHash);
+
+    [LoggerMessage(2002, LogLevel.Error, "Scan source {Source} failed; retrying in {Delay}")]
+    public static partial void ScanSourceFailed(ILogger logger, string source, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(2003, LogLevel.Error, "Scan could not be recorded (format {Format}, hash {PayloadHash})")]
+    public static partial void ScanNotRecorded(ILogger logger, string format, string payloadHash, Exception exception);
+
+    [LoggerMessage(2004, LogLevel.Warning, "Scan of {Length} characters refused: longer than {Max}")]
+    public static partial void ScanTooLong(ILogger logger, int length, int max);
+
+    [LoggerMessage(2005, LogLevel.Information, "Scan source {Source} ended")]
+    public static partial void ScanSourceEnded(ILogger logger, string source);
+
+    [LoggerMessage(3001, LogLevel.Information, "Connected to the fleet broker {Broker} as {DeviceId}")]
+    public static partial void Connected(ILogger logger, string broker, string deviceId);
+
+    [LoggerMessage(3002, LogLevel.Warning, "Cannot reach the fleet broker {Broker}: {Reason}; next try in {Delay}")]
+    public static partial void ConnectFailed(ILogger logger, string broker, string reason, TimeSpan delay);
+
+    [LoggerMessage(3003, LogLevel.Warning, "Disconnected from the fleet broker: {Reason}")]
+    public static partial void Disconnected(ILogger logger, string reason);
+
+    [LoggerMessage(3004, LogLevel.Debug, "Published {Count} check-ins (seq {FirstSeq}..{LastSeq})")]
+    public static partial void BatchPublished(ILogger logger, int count, long firstSeq, long lastSeq);
+
+    [LoggerMessage(3005, LogLevel.Debug, "Fleet acknowledged {Count} check-ins; {Deleted} deleted from the outbox")]
+    public static partial void Acknowledged(ILogger logger, int count, int deleted);
+
+    [LoggerMessage(3006, LogLevel.Warning, "Ignored a message on {Topic}: {Reason}")]
+    public static partial void BadMessage(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(3007, LogLevel.Warning, "Reporting to the fleet failed: {Reason}")]
+    public static partial void ReportingFailed(ILogger logger, string reason);
+
+    [LoggerMessage(4001, LogLevel.Warning, "Status socket failed: {Reason}")]
+    public static partial void StatusSocketFailed(ILogger logger, string reason);
+}

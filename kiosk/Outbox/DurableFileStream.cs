@@ -1,0 +1,103 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace ScanPoint.Kiosk.Outbox;
+
+/// <summary>
+/// A file stream whose <see cref="Flush"/> forces written data to the device (fsync), and only when something
+/// was written since the last one. Writes are positional, so a flush from another thread is safe.
+/// Counts bytes written and syncs so the outbox's wear on an SD card can be measured.
+/// </summary>
+public sealed class DurableFileStream : Stream
+{
+    private readonly SafeFileHandle _handle;
+    private readonly Lock _flushLock = new();
+    private long _position;
+    private long _writes;
+    private long _flushedWrites;
+
+    public DurableFileStream(string path, WriteStats? stats = null)
+    {
+        _handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        Stats = stats ?? new WriteStats();
+    }
+
+    public WriteStats Stats { get; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => true;
+
+    public override bool CanWrite => true;
+
+    public override long Length => RandomAccess.GetLength(_handle);
+
+    public override long Position
+    {
+        get => _position;
+        set => _position = value;
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var read = RandomAccess.Read(_handle, buffer, _position);
+        _position += read;
+        return read;
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        RandomAccess.Write(_handle, buffer, _position);
+        _position += buffer.Length;
+        Interlocked.Increment(ref _writes);
+        Stats.AddWrite(buffer.Length);
+    }
+
+    public override void SetLength(long value)
+    {
+        RandomAccess.SetLength(_handle, value);
+        Interlocked.Increment(ref _writes);
+    }
+
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        _position = origin switch
+        {
+            SeekOrigin.Begin => offset,
+            SeekOrigin.Current => _position + offset,
+            _ => Length + offset,
+        };
+        return _position;
+    }
+
+    /// <summary>fsync, unless nothing was written since the last one.</summary>
+    public override void Flush()
+    {
+        lock (_flushLock)
+        {
+            var writes = Interlocked.Read(ref _writes);
+            if (writes == _flushedWrites)
+            {
+                return;
+            }
+
+            RandomAccess.FlushToDisk(_handle);
+            _flushedWrites = writes;
+            Stats.AddSync();
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Flush();
+            _handle.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Reflection;
+using LiteDB.Engine;
+
+namespace ScanPoint.Kiosk.Outbox;
+
+/// <summary>
+/// Makes a LiteDB 5.0 commit durable. <c>Commit()</c> returns once its pages are queued for a background
+/// writer thread, which writes them to the log and syncs later. The barrier waits for that queue to drain
+/// (so the commit's pages are in the log stream) and then flushes the log stream itself, which for the
+/// outbox's streams is an fsync. LiteDB exposes no public hook for the wait, so it is reached by reflection;
+/// the version is pinned in Directory.Packages.props and the power-loss tests prove the result.
+/// </summary>
+internal sealed class LiteDbCommitBarrier
+{
+    private readonly Action _waitForWriter;
+    private readonly Stream _log;
+    private readonly Stream _data;
+
+    public LiteDbCommitBarrier(LiteEngine engine, Stream data, Stream log)
+    {
+        _data = data;
+        _log = log;
+        _waitForWriter = BindWriterWait(engine);
+    }
+
+    /// <summary>Returns when every commit made before the call is on stable storage; throws if the disk failed.</summary>
+    public void WaitDurable()
+    {
+        _waitForWriter();
+        _log.Flush();
+        _data.Flush();
+    }
+
+    private static Action BindWriterWait(LiteEngine engine)
+    {
+        const BindingFlags Instance = BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;
+        var disk = typeof(LiteEngine).GetField("_disk", Instance)?.GetValue(engine) ?? throw Unsupported("LiteEngine._disk");
+        var lazyQueue = disk.GetType().GetProperty("Queue", Instance)?.GetValue(disk) ?? throw Unsupported("DiskService.Queue");
+        var queue = lazyQueue.GetType().GetProperty("Value")!.GetValue(lazyQueue)!;
+        var queueType = queue.GetType();
+        var isEmpty = queueType.GetField("_queueIsEmpty", Instance)?.GetValue(queue) as ManualResetEventSlim
+            ?? throw Unsupported("DiskWriterQueue._queueIsEmpty");
+        var failure = queueType.GetField("_exception", Instance) ?? throw Unsupported("DiskWriterQueue._exception");
+        return () =>
+        {
+            // The writer thread never signals "empty" after a failed write, so poll for its exception.
+            while (!isEmpty.Wait(WriterPollInterval))
+            {
+                ThrowIfFailed(failure.GetValue(queue));
+            }
+
+            ThrowIfFailed(failure.GetValue(queue));
+        };
+    }
+
+    private static readonly TimeSpan WriterPollInterval = TimeSpan.FromMilliseconds(50);
+
+    private static void ThrowIfFailed(object? exception)
+    {
+        if (exception is Exception ex)
+        {
+            throw new IOException("the outbox's LiteDB writer failed: " + ex.Message, ex);
+        }
+    }
+
+    private static InvalidOperationException Unsupported(string member) =>
+        new($"LiteDB has no {member}: this LiteDB version is not supported by the outbox (pinned 5.0.20)");
+}

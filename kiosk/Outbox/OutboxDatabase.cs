@@ -1,0 +1,128 @@
+using LiteDB;
+using LiteDB.Engine;
+using ScanPoint.Contracts.CheckIns;
+
+namespace ScanPoint.Kiosk.Outbox;
+
+/// <summary>One open LiteDB outbox over its two durable streams. Not thread-safe: the outbox serialises access.</summary>
+internal sealed class OutboxDatabase : IDisposable
+{
+    private const string CountersId = "counters";
+    private readonly Stream _data;
+    private readonly Stream _log;
+    private readonly LiteDatabase _db;
+    private readonly LiteDbCommitBarrier _barrier;
+
+    private OutboxDatabase(Stream data, Stream log)
+    {
+        (_data, _log) = (data, log);
+        var engine = new LiteEngine(new EngineSettings { DataStream = data, LogStream = log });
+        _db = new LiteDatabase(engine, disposeOnClose: true);
+        _barrier = new LiteDbCommitBarrier(engine, data, log);
+        Pending = _db.GetCollection("pending");
+        Meta = _db.GetCollection("meta");
+    }
+
+    public ILiteCollection<BsonDocument> Pending { get; }
+
+    public ILiteCollection<BsonDocument> Meta { get; }
+
+    public static OutboxDatabase Open(IOutboxStorage storage)
+    {
+        var data = storage.OpenData();
+        Stream? log = null;
+        try
+        {
+            log = storage.OpenLog();
+            return new OutboxDatabase(data, log);
+        }
+        catch
+        {
+            log?.Dispose();
+            data.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Last sequence number ever assigned, pending count, acknowledged count.</summary>
+    public (long LastSeq, long Pending, long Acknowledged) ReadCounters()
+    {
+        var counters = Meta.FindById(CountersId);
+        var lastAcked = counters?["lastAckedSeq"].AsInt64 ?? 0;
+        var acknowledged = counters?["acknowledged"].AsInt64 ?? 0;
+        var newest = Pending.Find(Query.All("_id", Query.Descending), 0, 1).FirstOrDefault();
+        var lastSeq = Math.Max(lastAcked, newest?["_id"].AsInt64 ?? 0);
+        return (lastSeq, Pending.Count(), acknowledged);
+    }
+
+    /// <summary>Inserts the check-ins in one transaction and returns when that commit is on stable storage.</summary>
+    public void InsertDurably(IReadOnlyList<CheckInRecorded> checkIns)
+    {
+        if (!_db.BeginTrans())
+        {
+            throw new InvalidOperationException("outbox transaction already open on this thread");
+        }
+
+        try
+        {
+            Pending.InsertBulk(checkIns.Select(OutboxDocuments.ToDocument), checkIns.Count);
+            _db.Commit();
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+
+        _barrier.WaitDurable();
+    }
+
+    /// <summary>Deletes the named check-ins whose id matches and counts them as acknowledged, in one transaction.</summary>
+    public int DeleteAcknowledged(IReadOnlyCollection<AcknowledgedCheckIn> items)
+    {
+        _db.BeginTrans();
+        try
+        {
+            var deleted = 0;
+            var highest = 0L;
+            foreach (var item in items)
+            {
+                var doc = Pending.FindById(item.Seq);
+                if (doc is not null && doc["id"].AsString == item.Id && Pending.Delete(item.Seq))
+                {
+                    deleted++;
+                    highest = Math.Max(highest, item.Seq);
+                }
+            }
+
+            if (deleted > 0)
+            {
+                var counters = Meta.FindById(CountersId) ?? new BsonDocument { ["_id"] = CountersId };
+                counters["acknowledged"] = (counters["acknowledged"].IsNull ? 0 : counters["acknowledged"].AsInt64) + deleted;
+                counters["lastAckedSeq"] = Math.Max(counters["lastAckedSeq"].IsNull ? 0 : counters["lastAckedSeq"].AsInt64, highest);
+                Meta.Upsert(counters);
+            }
+
+            _db.Commit();
+            return deleted;
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            _db.Dispose();
+        }
+        finally
+        {
+            _log.Dispose();
+            _data.Dispose();
+        }
+    }
+}

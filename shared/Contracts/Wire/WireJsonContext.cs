@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using ScanPoint.Contracts.CheckIns;
+
+namespace ScanPoint.Contracts.Wire;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    MaxDepth = 8,
+    RespectNullableAnnotations = true)]
+[JsonSerializable(typeof(CheckInsRecorded))]
+[JsonSerializable(typeof(CheckInsAcknowledged))]
+internal sealed partial class WireJsonContext : JsonSerializerContext;
