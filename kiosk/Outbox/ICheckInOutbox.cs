@@ -18,4 +18,7 @@ public interface ICheckInOutbox : IDisposable
     int Acknowledge(IReadOnlyCollection<AcknowledgedCheckIn> items);
 
     OutboxStatus GetStatus();
+
+    /// <summary>The position a replayable source last committed with a check-in, or 0.</summary>
+    long ReadCursor(string source);
 }

@@ -88,6 +88,14 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
         }
     }
 
+    public long ReadCursor(string source)
+    {
+        lock (_dbLock)
+        {
+            return EnsureOpen().ReadCursor(source);
+        }
+    }
+
     public void Dispose()
     {
         _requests.Writer.TryComplete();
@@ -122,7 +130,7 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
             {
                 var db = EnsureOpen();
                 var records = group.Select((r, i) => NewCheckIn(r.Scan, _lastSeq + i + 1)).ToList();
-                db.InsertDurably(records);
+                db.InsertDurably(records, group.Select(r => r.Scan.Cursor).OfType<SourceCursor>());
                 _lastSeq += records.Count;
                 _pending += records.Count;
                 for (var i = 0; i < group.Count; i++)

@@ -8,6 +8,7 @@ namespace ScanPoint.Kiosk.Outbox;
 internal sealed class OutboxDatabase : IDisposable
 {
     private const string CountersId = "counters";
+    private const string CursorPrefix = "cursor:";
     private readonly Stream _data;
     private readonly Stream _log;
     private readonly LiteDatabase _db;
@@ -56,7 +57,7 @@ internal sealed class OutboxDatabase : IDisposable
     }
 
     /// <summary>Inserts the check-ins in one transaction and returns when that commit is on stable storage.</summary>
-    public void InsertDurably(IReadOnlyList<CheckInRecorded> checkIns)
+    public void InsertDurably(IReadOnlyList<CheckInRecorded> checkIns, IEnumerable<SourceCursor> cursors)
     {
         if (!_db.BeginTrans())
         {
@@ -66,6 +67,11 @@ internal sealed class OutboxDatabase : IDisposable
         try
         {
             Pending.InsertBulk(checkIns.Select(OutboxDocuments.ToDocument), checkIns.Count);
+            foreach (var cursor in cursors.GroupBy(c => c.Source).Select(g => g.MaxBy(c => c.Position)!))
+            {
+                Meta.Upsert(new BsonDocument { ["_id"] = CursorPrefix + cursor.Source, ["p"] = cursor.Position });
+            }
+
             _db.Commit();
         }
         catch
@@ -112,6 +118,8 @@ internal sealed class OutboxDatabase : IDisposable
             throw;
         }
     }
+
+    public long ReadCursor(string source) => Meta.FindById(CursorPrefix + source)?["p"].AsInt64 ?? 0;
 
     public void Dispose()
     {

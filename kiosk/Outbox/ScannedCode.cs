@@ -1,4 +1,6 @@
 namespace ScanPoint.Kiosk.Outbox;
 
 /// <summary>What the scan pipeline hands the outbox: everything of a check-in but its id and sequence number.</summary>
-public sealed record ScannedCode(DateTimeOffset At, string Format, string Verdict, string PayloadHash);
+/// <param name="Cursor">Where a replayable source stands after this scan; committed in the same transaction, so a
+/// restarted source resumes exactly after the last recorded scan.</param>
+public sealed record ScannedCode(DateTimeOffset At, string Format, string Verdict, string PayloadHash, SourceCursor? Cursor = null);

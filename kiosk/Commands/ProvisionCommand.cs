@@ -1,0 +1,36 @@
+using ScanPoint.Contracts.Devices;
+using ScanPoint.Kiosk.Provisioning;
+
+namespace ScanPoint.Kiosk.Commands;
+
+/// <summary><c>kiosk provision --fleet mqtt://HOST:PORT --credential CREDENTIAL --data-dir DIR</c>.</summary>
+internal static class ProvisionCommand
+{
+    public static int Run(IReadOnlyList<string> args)
+    {
+        var fleet = CommandLine.Value(args, "--fleet");
+        var credentialText = CommandLine.Value(args, "--credential");
+        var dataDir = CommandLine.Value(args, "--data-dir");
+        if (fleet is null || credentialText is null || dataDir is null)
+        {
+            Console.Error.WriteLine("usage: kiosk provision --fleet mqtt://HOST:PORT --credential CREDENTIAL --data-dir DIR");
+            return 2;
+        }
+
+        if (!Uri.TryCreate(fleet, UriKind.Absolute, out var fleetUri) || fleetUri.Scheme != "mqtt")
+        {
+            Console.Error.WriteLine($"--fleet: '{fleet}' is not an mqtt://HOST:PORT address");
+            return 2;
+        }
+
+        if (!DeviceCredential.TryParse(credentialText, out var credential))
+        {
+            Console.Error.WriteLine("--credential: not a device credential (expected the last line printed by 'fleet-server devices add')");
+            return 2;
+        }
+
+        KioskIdentity.From(credential, fleetUri).Save(dataDir);
+        Console.WriteLine($"provisioned {credential.DeviceId} (province {credential.Province}, site {credential.SiteId}) for {fleetUri} in {Path.GetFullPath(dataDir)}");
+        return 0;
+    }
+}

@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ScanPoint.Kiosk;
+
+/// <summary>The <c>Kiosk</c> configuration section.</summary>
+public sealed class KioskOptions
+{
+    public const string SectionName = "Kiosk";
+
+    /// <summary>Where kiosk.json (identity) and the outbox live.</summary>
+    [Required(ErrorMessage = "Kiosk:DataDir is required (--data-dir DIR)")]
+    public string DataDir { get; set; } = "";
+
+    /// <summary>Scan source specs: <c>lines:PATH</c>, <c>stdin</c>.</summary>
+    public List<string> ScanSources { get; set; } = [];
+
+    /// <summary>Longest scan accepted, in characters (a QR code holds at most 7,089).</summary>
+    [Range(16, 65536)]
+    public int MaxScanLength { get; set; } = 8192;
+}

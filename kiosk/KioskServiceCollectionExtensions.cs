@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ScanPoint.Kiosk.Outbox;
+using ScanPoint.Kiosk.Provisioning;
+using ScanPoint.Kiosk.Reporting;
+using ScanPoint.Kiosk.Scanning;
+using ScanPoint.Kiosk.Status;
+
+namespace ScanPoint.Kiosk;
+
+/// <summary>Registers the kiosk's areas: options, identity, outbox, scanning, reporting, status.</summary>
+public static class KioskServiceCollectionExtensions
+{
+    public static IServiceCollection AddKiosk(this IServiceCollection services)
+    {
+        services.AddOptions<KioskOptions>().BindConfiguration(KioskOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReportingOptions>().BindConfiguration(ReportingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => KioskIdentity.Load(sp.GetRequiredService<IOptions<KioskOptions>>().Value.DataDir));
+        services.AddSingleton<ICheckInOutbox>(sp =>
+        {
+            var identity = sp.GetRequiredService<KioskIdentity>();
+            var storage = new FileOutboxStorage(sp.GetRequiredService<IOptions<KioskOptions>>().Value.DataDir);
+            return new LiteDbCheckInOutbox(storage, identity.DeviceId, identity.SiteId, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LiteDbCheckInOutbox>>());
+        });
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IEnumerable<IScanSource>>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<KioskOptions>>().Value;
+            var outbox = sp.GetRequiredService<ICheckInOutbox>();
+            var time = sp.GetRequiredService<TimeProvider>();
+            return o.ScanSources.Select(spec => ScanSourceFactory.Create(spec, outbox, time, o.MaxScanLength)).ToList();
+        });
+        services.AddHostedService<ScanWorker>();
+        services.AddHostedService<MqttReporter>();
+        services.AddHostedService<StatusSocket>();
+        return services;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using ScanPoint.Contracts.Devices;
+
+namespace ScanPoint.Kiosk.Provisioning;
+
+/// <summary>Who this kiosk is and where its fleet is: <c>kiosk.json</c> in the data directory, mode 0600.</summary>
+public sealed record KioskIdentity(string DeviceId, string Province, string SiteId, Uri Fleet, string Secret)
+{
+    public const string FileName = "kiosk.json";
+
+    public static KioskIdentity From(DeviceCredential credential, Uri fleet) =>
+        new(credential.DeviceId, credential.Province, credential.SiteId, fleet, credential.Secret);
+
+    public static KioskIdentity Load(string dataDir)
+    {
+        var path = Path.Combine(dataDir, FileName);
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"{path} is missing: this kiosk is not provisioned (run: kiosk provision --fleet mqtt://HOST:PORT --credential CREDENTIAL --data-dir {dataDir})");
+        }
+
+        return JsonSerializer.Deserialize<KioskIdentity>(File.ReadAllText(path))
+            ?? throw new InvalidOperationException($"{path} is empty");
+    }
+
+    public void Save(string dataDir)
+    {
+        Directory.CreateDirectory(dataDir);
+        var path = Path.Combine(dataDir, FileName);
+        var temp = path + ".tmp";
+        using (var file = new FileStream(temp, new FileStreamOptions
+        {
+            Mode = FileMode.Create,
+            Access = FileAccess.Write,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        }))
+        {
+            JsonSerializer.Serialize(file, this);
+            file.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,177 @@
+using System.Buffers;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using ScanPoint.Contracts;
+using ScanPoint.Contracts.CheckIns;
+using ScanPoint.Contracts.Wire;
+using ScanPoint.Kiosk.Outbox;
+using ScanPoint.Kiosk.Provisioning;
+
+namespace ScanPoint.Kiosk.Reporting;
+
+/// <summary>
+/// Delivers the outbox to the fleet over one long-lived MQTT 5 session (clean start false, session expiry).
+/// Reconnects from its own loop with jittered exponential backoff, publishes batches at QoS 1, and deletes a
+/// check-in only when the fleet's application ack on <c>…/ack</c> names it. Unacknowledged check-ins are sent
+/// again after a reconnect or the ack timeout; the fleet stores idempotently.
+/// </summary>
+internal sealed class MqttReporter(
+    KioskIdentity identity,
+    ICheckInOutbox outbox,
+    OutboxSignal signal,
+    IOptions<ReportingOptions> options,
+    TimeProvider time,
+    ILogger<MqttReporter> logger) : BackgroundService
+{
+    private readonly InFlightWindow _window = new();
+    private readonly string _ackTopic = Topics.Ack(identity.Province, identity.DeviceId);
+    private IMqttClient? _client;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        using var client = new MqttClientFactory().CreateMqttClient();
+        _client = client;
+        client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e.ApplicationMessage);
+        client.DisconnectedAsync += e =>
+        {
+            Log.Disconnected(logger, e.ReasonString ?? e.Reason.ToString());
+            return Task.CompletedTask;
+        };
+
+        var backoff = o.ReconnectMinDelay;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!client.IsConnected)
+                {
+                    await ConnectAsync(client, stoppingToken).ConfigureAwait(false);
+                    backoff = o.ReconnectMinDelay;
+                }
+
+                await PublishPendingAsync(client, stoppingToken).ConfigureAwait(false);
+                await signal.WaitAsync(o.IdlePoll, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                var delay = Jitter(backoff);
+                Log.ConnectFailed(logger, identity.Fleet.ToString(), ex.Message, delay);
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+                backoff = TimeSpan.FromTicks(Math.Min(o.ReconnectMaxDelay.Ticks, backoff.Ticks * 2));
+            }
+        }
+
+        await DisconnectQuietlyAsync(client).ConfigureAwait(false);
+    }
+
+    private async Task ConnectAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var connect = new MqttClientOptionsBuilder()
+            .WithTcpServer(identity.Fleet.Host, identity.Fleet.Port > 0 ? identity.Fleet.Port : 1883)
+            .WithClientId(identity.DeviceId)
+            .WithCredentials(identity.DeviceId, identity.Secret)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval((uint)o.SessionExpiry.TotalSeconds)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(30))
+            .WithTimeout(TimeSpan.FromSeconds(10))
+            .Build();
+        var result = await client.ConnectAsync(connect, cancellationToken).ConfigureAwait(false);
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new IOException($"broker refused the connection: {result.ResultCode} {result.ReasonString}");
+        }
+
+        var subscribe = new MqttClientSubscribeOptionsBuilder().WithTopicFilter(_ackTopic, MqttQualityOfServiceLevel.AtLeastOnce).Build();
+        await client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
+        _window.Reset();
+        Log.Connected(logger, identity.Fleet.ToString(), identity.DeviceId);
+    }
+
+    private async Task PublishPendingAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        _window.ExpireIfSilent(time.GetUtcNow(), o.AckTimeout);
+        while (client.IsConnected && _window.Count < o.MaxBatchesInFlight)
+        {
+            var batch = outbox.PeekPending(_window.SentUpTo, o.BatchSize);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            var message = new MqttApplicationMessageBuilder()
+                .WithTopic(Topics.CheckIns(identity.Province, identity.DeviceId))
+                .WithPayload(WireJson.Encode(new CheckInsRecorded(CheckInsRecorded.SchemaVersion, identity.DeviceId, batch)))
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build();
+            var result = await client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+            if (!result.IsSuccess)
+            {
+                throw new IOException($"broker refused a check-in batch: {result.ReasonCode} {result.ReasonString}");
+            }
+
+            _window.Sent(batch[^1].Seq, time.GetUtcNow());
+            Log.BatchPublished(logger, batch.Count, batch[0].Seq, batch[^1].Seq);
+        }
+    }
+
+    private Task OnMessageAsync(MqttApplicationMessage message)
+    {
+        if (message.Topic != _ackTopic)
+        {
+            Log.BadMessage(logger, message.Topic, "unexpected topic");
+            return Task.CompletedTask;
+        }
+
+        if (!WireJson.TryDecode(message.Payload.ToArray(), out CheckInsAcknowledged? ack, out var error))
+        {
+            Log.BadMessage(logger, message.Topic, error);
+            return Task.CompletedTask;
+        }
+
+        try
+        {
+            var deleted = outbox.Acknowledge(ack.Items);
+            _window.Acknowledged(ack.Items.Count == 0 ? 0 : ack.Items.Max(i => i.Seq), time.GetUtcNow());
+            Log.Acknowledged(logger, ack.Items.Count, deleted);
+            signal.Notify();
+        }
+        catch (IOException ex)
+        {
+            Log.ReportingFailed(logger, ex.Message); // the check-ins stay pending and are sent again
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static TimeSpan Jitter(TimeSpan backoff) => backoff * (0.5 + (Random.Shared.NextDouble() / 2));
+
+    private async Task DisconnectQuietlyAsync(IMqttClient client)
+    {
+        if (!client.IsConnected)
+        {
+            return;
+        }
+
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), cts.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            Log.ReportingFailed(logger, "disconnect: " + ex.Message);
+        }
+    }
+}

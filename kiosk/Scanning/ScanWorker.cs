@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ScanPoint.Contracts.CheckIns;
+using ScanPoint.Kiosk.Outbox;
+using ScanPoint.Kiosk.Reporting;
+
+namespace ScanPoint.Kiosk.Scanning;
+
+/// <summary>
+/// Runs every scan source side by side: scan → recognise → record durably → wake the reporter. A failing source is
+/// logged and restarted with backoff while the others go on. A replayable source whose scan could not be recorded
+/// restarts from its last committed position, so nothing is skipped.
+/// </summary>
+internal sealed class ScanWorker(
+    IEnumerable<IScanSource> sources,
+    ICheckInOutbox outbox,
+    OutboxSignal signal,
+    IOptions<KioskOptions> options,
+    TimeProvider time,
+    ILogger<ScanWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan MinRetry = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(30);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(sources.Select(s => RunSourceAsync(s, stoppingToken)));
+
+    private async Task RunSourceAsync(IScanSource source, CancellationToken stoppingToken)
+    {
+        var delay = MinRetry;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await foreach (var scan in source.ReadAsync(stoppingToken).ConfigureAwait(false))
+                {
+                    await HandleAsync(scan, stoppingToken).ConfigureAwait(false);
+                    delay = MinRetry;
+                }
+
+                Log.ScanSourceEnded(logger, source.Name);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                Log.ScanSourceFailed(logger, source.Name, delay, ex);
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(MaxRetry.Ticks, delay.Ticks * 2));
+            }
+        }
+    }
+
+    private async Task HandleAsync(ScanEvent scan, CancellationToken cancellationToken)
+    {
+        var max = options.Value.MaxScanLength;
+        if (scan.Text.Length > max)
+        {
+            Log.ScanTooLong(logger, scan.Text.Length, max);
+            return;
+        }
+
+        var format = FormatRecognizer.Recognize(scan.Text);
+        var hash = PayloadHash.Of(scan.Text);
+        try
+        {
+            // Verification arrives with the credentials engine; until then a recognised code is "unverified", never accepted.
+            var recorded = await outbox.RecordAsync(new ScannedCode(scan.At, format, VerdictCodes.Unverified, hash, scan.Cursor), cancellationToken).ConfigureAwait(false);
+            Log.ScanRecorded(logger, recorded.Seq, format, recorded.Verdict, hash);
+            signal.Notify();
+        }
+        catch (IOException ex)
+        {
+            Log.ScanNotRecorded(logger, format, hash, ex);
+            if (scan.Cursor is not null)
+            {
+                throw; // restart the replayable source from its committed position
+            }
+        }
+    }
+}
