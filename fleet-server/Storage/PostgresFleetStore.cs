@@ -1,0 +1,126 @@
+using System.Data;
+using System.Text.RegularExpressions;
+using Npgsql;
+using ScanPoint.Contracts.CheckIns;
+
+namespace ScanPoint.FleetServer.Storage;
+
+/// <summary>
+/// The production store on PostgreSQL. All tables live in one schema (default <c>public</c>), which must exist
+/// before <see cref="MigrateAsync"/>; tests pass a fresh schema each. Ingest is one transaction per batch: binary
+/// COPY into a staging table, insert ignoring known (device, seq) keys, and per-device counters kept in the same
+/// transaction so that stats never scan the check-ins.
+/// </summary>
+public sealed partial class PostgresFleetStore : IFleetStore
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _schema;
+    private readonly TimeProvider _timeProvider;
+
+    /// <param name="connectionString">An Npgsql connection string; its <c>Search Path</c> is replaced by <paramref name="schema"/>.</param>
+    /// <param name="schema">A plain lower-case schema name (letters, digits, underscores).</param>
+    /// <param name="timeProvider">The clock stamping <c>received_at</c>; <see cref="TimeProvider.System"/> if null.</param>
+    public PostgresFleetStore(string connectionString, string schema = "public", TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(schema);
+        if (!SchemaName().IsMatch(schema))
+        {
+            throw new ArgumentException(
+                $"'{schema}' is not a plain schema name: use lower-case letters, digits and underscores.", nameof(schema));
+        }
+
+        _schema = schema;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema });
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var current = new NpgsqlCommand(PostgresFleetStoreSql.CurrentSchema, connection))
+        {
+            if (await current.ExecuteScalarAsync(cancellationToken) is not string)
+            {
+                throw new InvalidOperationException(
+                    $"PostgreSQL schema '{_schema}' does not exist (or is not usable): create it before migrating.");
+            }
+        }
+
+        await using (var create = new NpgsqlCommand(PostgresFleetStoreSql.CreateTables, connection))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<bool> AddDeviceAsync(DeviceRecord device, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        await using var command = _dataSource.CreateCommand(PostgresFleetStoreSql.InsertDevice);
+        command.Parameters.Add(new NpgsqlParameter<string>("device_id", device.DeviceId));
+        command.Parameters.Add(new NpgsqlParameter<string>("province", device.Province));
+        command.Parameters.Add(new NpgsqlParameter<string>("site_id", device.SiteId));
+        command.Parameters.Add(new NpgsqlParameter<string>("secret_hash", device.SecretHash));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("created_at", device.CreatedAt.ToUniversalTime()));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<DeviceRecord?> FindDeviceAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deviceId);
+        await using var command = _dataSource.CreateCommand(PostgresFleetStoreSql.SelectDevice);
+        command.Parameters.Add(new NpgsqlParameter<string>("device_id", deviceId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new DeviceRecord(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.GetString(3),
+            reader.GetFieldValue<DateTimeOffset>(4));
+    }
+
+    public async Task<int> StoreCheckInsAsync(IReadOnlyList<CheckInRecorded> checkIns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(checkIns);
+        if (checkIns.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var inserted = await PostgresCheckInCopy.StoreAsync(connection, checkIns, _timeProvider.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return inserted;
+    }
+
+    public async Task<FleetStats> GetStatsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await using var command = new NpgsqlCommand(PostgresFleetStoreSql.SelectStats, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var perDevice = new List<DeviceStats>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            perDevice.Add(new DeviceStats(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new FleetStats(perDevice.Count, reader.GetInt64(0), perDevice);
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SchemaName();
+}

@@ -1,0 +1,99 @@
+namespace ScanPoint.FleetServer.Storage;
+
+/// <summary>
+/// The SQL of <see cref="PostgresFleetStore"/>. Names are unqualified: the store's connections carry the schema as
+/// their <c>search_path</c>, and the staging table lives in the session's own <c>pg_temp</c>.
+/// </summary>
+internal static class PostgresFleetStoreSql
+{
+    /// <summary>Null when the schema in the search path does not exist.</summary>
+    public const string CurrentSchema = "SELECT current_schema()";
+
+    public const string CreateTables = """
+        SELECT pg_advisory_xact_lock(hashtext('scanpoint.fleet.migrate'));
+        CREATE TABLE IF NOT EXISTS devices (
+            device_id   text        NOT NULL PRIMARY KEY,
+            province    text        NOT NULL,
+            site_id     text        NOT NULL,
+            secret_hash text        NOT NULL,
+            created_at  timestamptz NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS check_ins (
+            device_id    text        NOT NULL,
+            seq          bigint      NOT NULL,
+            id           text        NOT NULL,
+            site_id      text        NOT NULL,
+            at           timestamptz NOT NULL,
+            format       text        NOT NULL,
+            verdict      text        NOT NULL,
+            payload_hash text        NOT NULL,
+            received_at  timestamptz NOT NULL,
+            PRIMARY KEY (device_id, seq)
+        );
+        CREATE TABLE IF NOT EXISTS device_counters (
+            device_id text   NOT NULL PRIMARY KEY,
+            check_ins bigint NOT NULL,
+            last_seq  bigint NOT NULL
+        );
+        """;
+
+    public const string InsertDevice = """
+        INSERT INTO devices (device_id, province, site_id, secret_hash, created_at)
+        VALUES (@device_id, @province, @site_id, @secret_hash, @created_at)
+        ON CONFLICT (device_id) DO NOTHING
+        """;
+
+    public const string SelectDevice = """
+        SELECT device_id, province, site_id, secret_hash, created_at FROM devices WHERE device_id = @device_id
+        """;
+
+    public const string CreateStaging = """
+        CREATE TEMP TABLE incoming_check_ins (
+            device_id    text        NOT NULL,
+            seq          bigint      NOT NULL,
+            id           text        NOT NULL,
+            site_id      text        NOT NULL,
+            at           timestamptz NOT NULL,
+            format       text        NOT NULL,
+            verdict      text        NOT NULL,
+            payload_hash text        NOT NULL
+        ) ON COMMIT DROP
+        """;
+
+    public const string CopyToStaging = """
+        COPY incoming_check_ins (device_id, seq, id, site_id, at, format, verdict, payload_hash) FROM STDIN (FORMAT BINARY)
+        """;
+
+    /// <summary>
+    /// Moves staged rows in, in key order so that concurrent batches wait for each other instead of deadlocking,
+    /// and returns per device how many were new and their highest seq.
+    /// </summary>
+    public const string InsertFromStaging = """
+        WITH inserted AS (
+            INSERT INTO check_ins (device_id, seq, id, site_id, at, format, verdict, payload_hash, received_at)
+            SELECT device_id, seq, id, site_id, at, format, verdict, payload_hash, @received_at
+            FROM incoming_check_ins
+            ORDER BY device_id, seq
+            ON CONFLICT (device_id, seq) DO NOTHING
+            RETURNING device_id, seq
+        )
+        SELECT device_id, count(*), max(seq) FROM inserted GROUP BY device_id ORDER BY device_id
+        """;
+
+    /// <summary>Adds new check-ins to the counters; rows are locked in device order, as above.</summary>
+    public const string UpsertCounters = """
+        INSERT INTO device_counters AS c (device_id, check_ins, last_seq)
+        SELECT device_id, check_ins, last_seq FROM unnest(@device_ids, @check_ins, @last_seqs) AS n (device_id, check_ins, last_seq)
+        ORDER BY device_id
+        ON CONFLICT (device_id) DO UPDATE
+        SET check_ins = c.check_ins + excluded.check_ins, last_seq = greatest(c.last_seq, excluded.last_seq)
+        """;
+
+    /// <summary>Two result sets: one row per registered device in ordinal id order, then the total.</summary>
+    public const string SelectStats = """
+        SELECT d.device_id, d.province, coalesce(c.check_ins, 0), coalesce(c.last_seq, 0)
+        FROM devices d LEFT JOIN device_counters c ON c.device_id = d.device_id
+        ORDER BY d.device_id COLLATE "C";
+        SELECT coalesce(sum(check_ins), 0)::bigint FROM device_counters;
+        """;
+}

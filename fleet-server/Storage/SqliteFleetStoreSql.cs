@@ -1,0 +1,62 @@
+namespace ScanPoint.FleetServer.Storage;
+
+/// <summary>The SQL of <see cref="SqliteFleetStore"/>. Timestamps are UTC text, see <see cref="SqliteTimestamp"/>.</summary>
+internal static class SqliteFleetStoreSql
+{
+    public const string CreateTables = """
+        CREATE TABLE IF NOT EXISTS devices (
+            device_id   TEXT NOT NULL PRIMARY KEY,
+            province    TEXT NOT NULL,
+            site_id     TEXT NOT NULL,
+            secret_hash TEXT NOT NULL,
+            created_at  TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS check_ins (
+            device_id    TEXT    NOT NULL,
+            seq          INTEGER NOT NULL,
+            id           TEXT    NOT NULL,
+            site_id      TEXT    NOT NULL,
+            at           TEXT    NOT NULL,
+            format       TEXT    NOT NULL,
+            verdict      TEXT    NOT NULL,
+            payload_hash TEXT    NOT NULL,
+            received_at  TEXT    NOT NULL,
+            PRIMARY KEY (device_id, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS device_counters (
+            device_id TEXT    NOT NULL PRIMARY KEY,
+            check_ins INTEGER NOT NULL,
+            last_seq  INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """;
+
+    public const string InsertDevice = """
+        INSERT INTO devices (device_id, province, site_id, secret_hash, created_at)
+        VALUES ($device_id, $province, $site_id, $secret_hash, $created_at)
+        ON CONFLICT (device_id) DO NOTHING
+        """;
+
+    public const string SelectDevice = """
+        SELECT device_id, province, site_id, secret_hash, created_at FROM devices WHERE device_id = $device_id
+        """;
+
+    public const string InsertCheckIn = """
+        INSERT INTO check_ins (device_id, seq, id, site_id, at, format, verdict, payload_hash, received_at)
+        VALUES ($device_id, $seq, $id, $site_id, $at, $format, $verdict, $payload_hash, $received_at)
+        ON CONFLICT (device_id, seq) DO NOTHING
+        """;
+
+    public const string UpsertCounter = """
+        INSERT INTO device_counters (device_id, check_ins, last_seq) VALUES ($device_id, $check_ins, $last_seq)
+        ON CONFLICT (device_id) DO UPDATE
+        SET check_ins = check_ins + excluded.check_ins, last_seq = max(last_seq, excluded.last_seq)
+        """;
+
+    /// <summary>Two result sets: one row per registered device, then the total over all devices.</summary>
+    public const string SelectStats = """
+        SELECT d.device_id, d.province, coalesce(c.check_ins, 0), coalesce(c.last_seq, 0)
+        FROM devices d LEFT JOIN device_counters c ON c.device_id = d.device_id
+        ORDER BY d.device_id;
+        SELECT coalesce(sum(check_ins), 0) FROM device_counters;
+        """;
+}
