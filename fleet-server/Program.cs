@@ -1,5 +1,17 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using ScanPoint.FleetServer.Devices;
+using ScanPoint.FleetServer.Hosting;
+
+if (args is ["devices", ..])
+{
+    var configuration = new ConfigurationBuilder()
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal)).ToArray())
+        .Build();
+    return await DevicesCommand.RunAsync(args[1..], configuration, TimeProvider.System);
+}
+
+await FleetServerApp.Build(args).RunAsync();
+return 0;
 
 public partial class Program;

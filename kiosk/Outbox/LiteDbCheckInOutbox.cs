@@ -54,7 +54,10 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
         lock (_dbLock)
         {
             var db = EnsureOpen();
-            return db.Pending.Find(Query.GT("_id", afterSeq), 0, max).Select(OutboxDocuments.ToCheckIn).ToList();
+            // Only durable check-ins leave the kiosk: a commit still waiting for its fsync could be lost in a power
+            // cut and its sequence number reused, and the fleet would then ignore the new check-in as a repeat.
+            var durable = Query.And(Query.GT("_id", afterSeq), Query.LTE("_id", _lastSeq));
+            return db.Pending.Find(durable, 0, max).Select(OutboxDocuments.ToCheckIn).ToList();
         }
     }
 

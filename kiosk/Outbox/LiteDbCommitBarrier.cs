@@ -13,14 +13,14 @@ namespace ScanPoint.Kiosk.Outbox;
 internal sealed class LiteDbCommitBarrier
 {
     private readonly Action _waitForWriter;
-    private readonly Stream _log;
-    private readonly Stream _data;
+    private readonly FaultTrackingStream _log;
+    private readonly FaultTrackingStream _data;
 
-    public LiteDbCommitBarrier(LiteEngine engine, Stream data, Stream log)
+    public LiteDbCommitBarrier(LiteEngine engine, FaultTrackingStream data, FaultTrackingStream log)
     {
         _data = data;
         _log = log;
-        _waitForWriter = BindWriterWait(engine);
+        _waitForWriter = BindWriterWait(engine, () => _log.Fault ?? _data.Fault);
     }
 
     /// <summary>Returns when every commit made before the call is on stable storage; throws if the disk failed.</summary>
@@ -31,7 +31,7 @@ internal sealed class LiteDbCommitBarrier
         _data.Flush();
     }
 
-    private static Action BindWriterWait(LiteEngine engine)
+    private static Action BindWriterWait(LiteEngine engine, Func<Exception?> storageFault)
     {
         const BindingFlags Instance = BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;
         var disk = typeof(LiteEngine).GetField("_disk", Instance)?.GetValue(engine) ?? throw Unsupported("LiteEngine._disk");
@@ -43,10 +43,12 @@ internal sealed class LiteDbCommitBarrier
         var failure = queueType.GetField("_exception", Instance) ?? throw Unsupported("DiskWriterQueue._exception");
         return () =>
         {
-            // The writer thread never signals "empty" after a failed write, so poll for its exception.
+            // The writer thread never signals "empty" after a failed write (and may hang handling it), so poll for
+            // its exception and for a failure seen by the storage streams themselves.
             while (!isEmpty.Wait(WriterPollInterval))
             {
                 ThrowIfFailed(failure.GetValue(queue));
+                ThrowIfFailed(storageFault());
             }
 
             ThrowIfFailed(failure.GetValue(queue));

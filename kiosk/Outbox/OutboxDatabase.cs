@@ -9,12 +9,12 @@ internal sealed class OutboxDatabase : IDisposable
 {
     private const string CountersId = "counters";
     private const string CursorPrefix = "cursor:";
-    private readonly Stream _data;
-    private readonly Stream _log;
+    private readonly FaultTrackingStream _data;
+    private readonly FaultTrackingStream _log;
     private readonly LiteDatabase _db;
     private readonly LiteDbCommitBarrier _barrier;
 
-    private OutboxDatabase(Stream data, Stream log)
+    private OutboxDatabase(FaultTrackingStream data, FaultTrackingStream log)
     {
         (_data, _log) = (data, log);
         var engine = new LiteEngine(new EngineSettings { DataStream = data, LogStream = log });
@@ -30,11 +30,11 @@ internal sealed class OutboxDatabase : IDisposable
 
     public static OutboxDatabase Open(IOutboxStorage storage)
     {
-        var data = storage.OpenData();
-        Stream? log = null;
+        var data = new FaultTrackingStream(storage.OpenData());
+        FaultTrackingStream? log = null;
         try
         {
-            log = storage.OpenLog();
+            log = new FaultTrackingStream(storage.OpenLog());
             return new OutboxDatabase(data, log);
         }
         catch

@@ -1,0 +1,33 @@
+using ScanPoint.FleetServer.Ingest;
+using ScanPoint.FleetServer.Storage;
+
+namespace ScanPoint.FleetServer.Api;
+
+/// <summary><c>GET /api/stats</c>: devices, check-ins stored, per device the last sequence stored, and ingest counters.</summary>
+internal static class StatsEndpoint
+{
+    public static WebApplication MapFleetApi(this WebApplication app)
+    {
+        app.MapGet("/api/stats", async (IFleetStore store, IngestCounters counters, IngestQueue queue, CancellationToken cancellationToken) =>
+        {
+            var stats = await store.GetStatsAsync(cancellationToken).ConfigureAwait(false);
+            return Results.Ok(new
+            {
+                devices = stats.Devices,
+                checkIns = stats.CheckIns,
+                perDevice = stats.PerDevice.Select(d => new { deviceId = d.DeviceId, province = d.Province, checkIns = d.CheckIns, lastSeq = d.LastSeq }),
+                ingest = new
+                {
+                    queueDepth = queue.Depth,
+                    committedSinceStart = counters.CheckInsCommitted,
+                    batchesAcknowledged = counters.BatchesAcknowledged,
+                    storeFailures = counters.StoreFailures,
+                    connectionsRefused = counters.ConnectionsRefused,
+                    publishesRefused = counters.PublishesRefused,
+                    subscriptionsRefused = counters.SubscriptionsRefused,
+                },
+            });
+        });
+        return app;
+    }
+}

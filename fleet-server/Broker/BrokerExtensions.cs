@@ -1,0 +1,39 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using MQTTnet.AspNetCore;
+using MQTTnet.Server;
+using ScanPoint.FleetServer.Ingest;
+
+namespace ScanPoint.FleetServer.Broker;
+
+/// <summary>The embedded MQTTnet broker, hosted on Kestrel (not MQTTnet's raw TCP endpoint).</summary>
+internal static class BrokerExtensions
+{
+    public static WebApplicationBuilder AddFleetBroker(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var broker = builder.Configuration.GetSection(BrokerOptions.SectionName).Get<BrokerOptions>() ?? new BrokerOptions();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(broker.Address), broker.Port, l => l.UseMqtt()));
+        builder.Services.AddHostedMqttServer(o => o.WithoutDefaultEndpoint().WithPersistentSessions());
+        builder.Services.AddMqttConnectionHandler();
+        builder.Services.AddConnections();
+        builder.Services.AddSingleton<DeviceAuthenticator>();
+        builder.Services.AddSingleton<TopicGuard>();
+        return builder;
+    }
+
+    public static WebApplication UseFleetBroker(this WebApplication app)
+    {
+        var auth = app.Services.GetRequiredService<DeviceAuthenticator>();
+        var guard = app.Services.GetRequiredService<TopicGuard>();
+        app.UseMqttServer(server =>
+        {
+            server.ValidatingConnectionAsync += auth.ValidateAsync;
+            server.InterceptingPublishAsync += guard.InterceptPublishAsync;
+            server.InterceptingSubscriptionAsync += guard.InterceptSubscriptionAsync;
+        });
+        var options = app.Services.GetRequiredService<IOptions<BrokerOptions>>().Value;
+        Log.BrokerListening(app.Logger, options.Address, options.Port);
+        return app;
+    }
+}

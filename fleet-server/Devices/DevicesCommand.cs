@@ -1,0 +1,49 @@
+using ScanPoint.Contracts.Devices;
+using ScanPoint.FleetServer.Storage;
+
+namespace ScanPoint.FleetServer.Devices;
+
+/// <summary>
+/// <c>fleet-server devices add --id ID --province CODE [--site SITE]</c>: registers a device in the configured store
+/// and prints its credential on the last line. The secret is shown once and stored only as a hash.
+/// </summary>
+internal static class DevicesCommand
+{
+    public static async Task<int> RunAsync(string[] args, IConfiguration configuration, TimeProvider time)
+    {
+        if (args is not ["add", ..])
+        {
+            Console.Error.WriteLine("usage: fleet-server devices add --id ID --province CODE [--site SITE]");
+            return 2;
+        }
+
+        var id = Value(args, "--id");
+        var province = Value(args, "--province");
+        var site = Value(args, "--site") ?? "default";
+        if (id is null || province is null || !DeviceCredential.IsName(id) || !DeviceCredential.IsName(province) || !DeviceCredential.IsName(site))
+        {
+            Console.Error.WriteLine("devices add: --id and --province are required; ids are 1-64 of A-Z a-z 0-9 _ -");
+            return 2;
+        }
+
+        var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        await using var store = await FleetStoreFactory.OpenAsync(options, CancellationToken.None).ConfigureAwait(false);
+        var credential = DeviceCredential.Create(id, province, site);
+        var record = new DeviceRecord(id, province, site, DeviceCredential.HashSecret(credential.Secret), time.GetUtcNow());
+        if (!await store.AddDeviceAsync(record, CancellationToken.None).ConfigureAwait(false))
+        {
+            Console.Error.WriteLine($"devices add: device '{id}' already exists");
+            return 1;
+        }
+
+        Console.WriteLine($"device {id} added in province {province}, site {site}. Credential (shown once):");
+        Console.WriteLine(credential.ToString());
+        return 0;
+    }
+
+    private static string? Value(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i < args.Length - 1 ? args[i + 1] : null;
+    }
+}

@@ -1,0 +1,29 @@
+namespace ScanPoint.FleetServer;
+
+/// <summary>Every log message of the fleet server. Event ids: 1xxx broker, 2xxx ingest, 3xxx storage, 4xxx api.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Warning, "Connection refused for client {ClientId} from {Endpoint}: {Reason}")]
+    public static partial void ConnectionRefused(ILogger logger, string clientId, string? endpoint, string reason);
+
+    [LoggerMessage(1002, LogLevel.Information, "Device {DeviceId} ({Province}) connected")]
+    public static partial void DeviceConnected(ILogger logger, string deviceId, string province);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Publish refused from {ClientId} on {Topic}: {Reason}")]
+    public static partial void PublishRefused(ILogger logger, string clientId, string topic, string reason);
+
+    [LoggerMessage(1004, LogLevel.Warning, "Subscription refused for {ClientId} on {TopicFilter}")]
+    public static partial void SubscriptionRefused(ILogger logger, string clientId, string topicFilter);
+
+    [LoggerMessage(1005, LogLevel.Information, "MQTT endpoint (Kestrel) listening on {Address}:{Port}")]
+    public static partial void BrokerListening(ILogger logger, string address, int port);
+
+    [LoggerMessage(2001, LogLevel.Debug, "Committed {Rows} check-ins ({New} new) from {Batches} batches")]
+    public static partial void Committed(ILogger logger, int rows, int @new, int batches);
+
+    [LoggerMessage(2002, LogLevel.Error, "Storing {Rows} check-ins failed; not acknowledged, kiosks will resend. Retrying in {Delay}")]
+    public static partial void StoreFailed(ILogger logger, int rows, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(2003, LogLevel.Warning, "Ack to {DeviceId} could not be published: {Reason}")]
+    public static partial void AckFailed(ILogger logger, string deviceId, string reason);
+}

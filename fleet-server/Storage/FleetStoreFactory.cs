@@ -1,0 +1,16 @@
+namespace ScanPoint.FleetServer.Storage;
+
+/// <summary>Opens the configured store; used by the server and by the command-line tools alike.</summary>
+public static class FleetStoreFactory
+{
+    public static async Task<IFleetStore> OpenAsync(StorageOptions options, CancellationToken cancellationToken)
+    {
+        IFleetStore store = options.Provider switch
+        {
+            "postgres" => new PostgresFleetStore(options.Postgres, options.PostgresSchema),
+            _ => new SqliteFleetStore(Path.GetFullPath(options.SqlitePath)),
+        };
+        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return store;
+    }
+}
