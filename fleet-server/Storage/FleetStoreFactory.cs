@@ -8,9 +8,15 @@ public static class FleetStoreFactory
         IFleetStore store = options.Provider switch
         {
             "postgres" => new PostgresFleetStore(options.Postgres, options.PostgresSchema),
-            _ => new SqliteFleetStore(Path.GetFullPath(options.SqlitePath)),
+            _ => OpenSqlite(Path.GetFullPath(options.SqlitePath)),
         };
         await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
         return store;
+    }
+
+    private static SqliteFleetStore OpenSqlite(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new SqliteFleetStore(path);
     }
 }
