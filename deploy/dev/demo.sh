@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The main job on embedded defaults: a fleet server (embedded MQTT broker on Kestrel + embedded SQLite database)
+# and one kiosk replaying sample codes. Needs only the .NET SDK. Ctrl-C stops both.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+demo="$root/.demo"
+http_port="${SCANPOINT_DEMO_HTTP_PORT:-5080}"
+mqtt_port="${SCANPOINT_DEMO_MQTT_PORT:-1883}"
+rm -rf "$demo" && mkdir -p "$demo"
+
+echo "demo: building…"
+for project in fleet-server kiosk; do
+  dotnet build "$project" -c Release -v quiet -nologo >>"$demo/build.log" 2>&1 || { cat "$demo/build.log"; exit 1; }
+done
+fleet=(dotnet fleet-server/bin/Release/net10.0/ScanPoint.FleetServer.dll --Storage:SqlitePath="$demo/fleet.db")
+kiosk=(dotnet kiosk/bin/Release/net10.0/ScanPoint.Kiosk.dll)
+
+credential="$("${fleet[@]}" devices add --id demo-kiosk-1 --province HN --site hoan-kiem-market | tail -n 1)"
+"${fleet[@]}" --Mqtt:Port="$mqtt_port" --Http:Port="$http_port" >"$demo/fleet.log" 2>&1 &
+fleet_pid=$!
+trap 'kill $fleet_pid ${kiosk_pid:-} 2>/dev/null || true' EXIT INT TERM
+"${kiosk[@]}" provision --fleet "mqtt://127.0.0.1:$mqtt_port" --credential "$credential" --data-dir "$demo/kiosk"
+
+# Sample codes: real test certificates from ../shared/testdata when present, plus a citizen-ID line.
+samples="$demo/scans.txt"
+testdata="$root/../shared/testdata"
+if [ -d "$testdata/dcc" ]; then
+  find "$testdata/dcc" -name '*.json' | sort | head -n 20 | xargs grep -ho '"PREFIX": *"HC1:[^"]*"' | sed 's/"PREFIX": *"//; s/"$//' >"$samples" || true
+  for n in 00 01 03; do grep -ho 'shc:/[0-9]*' "$testdata/shc/example-$n-f-qr-code-numeric-value-0.txt" >>"$samples" || true; done
+fi
+echo '001099012345|Nguyễn Văn A|01011990|Nam|Hà Nội|01012021' >>"$samples"
+
+"${kiosk[@]}" run --data-dir "$demo/kiosk" --scan-source "lines:$samples" >"$demo/kiosk.log" 2>&1 &
+kiosk_pid=$!
+echo
+echo "ScanPoint demo is running: fleet server + one kiosk replaying $(wc -l <"$samples") sample codes."
+echo "  Look at:  http://127.0.0.1:$http_port/api/stats"
+echo "  Scan more: append lines to $samples"
+echo "  Kiosk outbox: dotnet kiosk/bin/Release/net10.0/ScanPoint.Kiosk.dll outbox --data-dir $demo/kiosk"
+echo "  Logs: $demo/fleet.log $demo/kiosk.log — Ctrl-C to stop."
+wait "$fleet_pid"
