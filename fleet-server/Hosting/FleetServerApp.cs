@@ -9,9 +9,12 @@ namespace ScanPoint.FleetServer.Hosting;
 /// <summary>Builds the fleet server: storage, broker, ingest, API. Used by Program and by in-process tests.</summary>
 public static class FleetServerApp
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Command line; configuration keys as <c>--Section:Key=value</c>.</param>
+    /// <param name="configure">Extra registrations (tests add log capture here).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
         var http = builder.Configuration.GetSection(HttpOptions.SectionName).Get<HttpOptions>() ?? new HttpOptions();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(http.Address), http.Port));
         builder.Services.AddSingleton(TimeProvider.System);

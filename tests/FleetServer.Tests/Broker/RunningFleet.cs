@@ -1,0 +1,80 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+using ScanPoint.Contracts.Devices;
+using ScanPoint.FleetServer.Hosting;
+using ScanPoint.FleetServer.Storage;
+using ScanPoint.TestKit;
+
+namespace ScanPoint.FleetServer.Tests.Broker;
+
+/// <summary>A real fleet server in this process: Kestrel on loopback ports, embedded broker, SQLite in a temp folder.</summary>
+internal sealed class RunningFleet : IAsyncDisposable
+{
+    private readonly TempDirectory _dir = new("fleet");
+    private readonly HttpClient _http = new();
+    private WebApplication? _app;
+
+    public int MqttPort { get; } = FreePort.Next();
+
+    public int HttpPort { get; } = FreePort.Next();
+
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    public string DatabasePath => _dir.File("fleet.db");
+
+    public static async Task<RunningFleet> StartAsync()
+    {
+        var fleet = new RunningFleet();
+        await fleet.StartAppAsync();
+        return fleet;
+    }
+
+    /// <summary>Registers a device directly in the store, as <c>devices add</c> does, and returns its credential.</summary>
+    public async Task<DeviceCredential> AddDeviceAsync(string id, string province = "HN")
+    {
+        var credential = DeviceCredential.Create(id, province, "site-1");
+        await using var store = await FleetStoreFactory.OpenAsync(new StorageOptions { SqlitePath = DatabasePath }, CancellationToken.None);
+        await store.AddDeviceAsync(new DeviceRecord(id, province, "site-1", DeviceCredential.HashSecret(credential.Secret), DateTimeOffset.UnixEpoch), CancellationToken.None);
+        return credential;
+    }
+
+    public async Task<JsonElement> StatsAsync() =>
+        await _http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{HttpPort}/api/stats");
+
+    public async Task<long> CheckInsAsync() => (await StatsAsync()).GetProperty("checkIns").GetInt64();
+
+    public async Task<long> IngestCounterAsync(string name) => (await StatsAsync()).GetProperty("ingest").GetProperty(name).GetInt64();
+
+    public async Task RestartAsync()
+    {
+        await StopAppAsync();
+        await StartAppAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAppAsync();
+        _http.Dispose();
+        _dir.Dispose();
+    }
+
+    private async Task StartAppAsync()
+    {
+        _app = FleetServerApp.Build(
+            [$"--Storage:SqlitePath={DatabasePath}", $"--Mqtt:Port={MqttPort}", $"--Http:Port={HttpPort}"],
+            b => b.Logging.AddProvider(Logs));
+        await _app.StartAsync();
+    }
+
+    private async Task StopAppAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+}
