@@ -7,14 +7,14 @@ namespace ScanPoint.FleetServer.Tests.Storage;
 internal static class TestCheckIns
 {
     /// <summary>Kiosk time with a non-zero offset and whole microseconds (PostgreSQL's precision).</summary>
-    private static readonly DateTimeOffset _firstScan = new(2025, 3, 1, 9, 30, 0, TimeSpan.FromHours(7));
+    private static readonly DateTimeOffset FirstScan = new(2025, 3, 1, 9, 30, 0, TimeSpan.FromHours(7));
 
     public static CheckInRecorded One(string deviceId, long seq) => new(
         Id: $"01JNQ{deviceId.ToUpperInvariant()}{seq:D10}",
         Seq: seq,
         DeviceId: deviceId,
         SiteId: $"site-of-{deviceId}",
-        At: _firstScan.AddMicroseconds(seq * 1_000_003),
+        At: FirstScan.AddMicroseconds(seq * 1_000_003),
         Format: seq % 2 == 0 ? CodeFormats.Dcc : CodeFormats.CitizenId,
         Verdict: seq % 3 == 0 ? "rejected:SIG" : "accepted",
         PayloadHash: Convert.ToBase64String(BitConverter.GetBytes(seq * 7919)).TrimEnd('='));
