@@ -6,7 +6,8 @@ namespace ScanPoint.Contracts.Wire;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     MaxDepth = 8,
-    RespectNullableAnnotations = true)]
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(CheckInsRecorded))]
 [JsonSerializable(typeof(CheckInsAcknowledged))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;
