@@ -1,0 +1,96 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace ScanPoint.Benchmarks;
+
+/// <summary>Which benchmarks to run and where; every figure has a default that keeps a benchmark under two minutes.</summary>
+internal sealed class BenchmarkOptions
+{
+    public const string Usage = """
+        usage: ScanPoint.Benchmarks outbox|drain|ingest|all [--dir DIR] [--postgres CONNSTRING]
+                 [--check-ins N] [--kiosks N] [--batches N] [--batch-size N] [--window N]
+          --dir        folder on the disk under test (default: the system temp folder; must not be tmpfs)
+          --postgres   Npgsql connection string (default: $SCANPOINT_TEST_POSTGRES)
+          --check-ins  drain: check-ins queued in the kiosk (default 100000)
+          --kiosks, --batches, --batch-size, --window
+                       ingest: simulated kiosks, batches each, check-ins per batch, batches in flight per kiosk
+                       (default 50, 8, 500, 4)
+        """;
+
+    private static readonly string[] AllBenchmarks = ["outbox", "drain", "ingest"];
+
+    public IReadOnlyList<string> Benchmarks { get; private init; } = [];
+
+    public string Folder { get; private set; } = Path.GetTempPath();
+
+    public string? Postgres { get; private set; } = Environment.GetEnvironmentVariable("SCANPOINT_TEST_POSTGRES");
+
+    public int DrainCheckIns { get; private set; } = 100_000;
+
+    public int Kiosks { get; private set; } = 50;
+
+    public int BatchesPerKiosk { get; private set; } = 8;
+
+    public int BatchSize { get; private set; } = 500;
+
+    public int Window { get; private set; } = 4;
+
+    public static bool TryParse(string[] args, [NotNullWhen(true)] out BenchmarkOptions? options, out string error)
+    {
+        options = null;
+        error = "";
+        if (args.Length == 0 || (args[0] != "all" && !AllBenchmarks.Contains(args[0])))
+        {
+            error = "name a benchmark: outbox, drain, ingest or all";
+            return false;
+        }
+
+        var parsed = new BenchmarkOptions { Benchmarks = args[0] == "all" ? AllBenchmarks : [args[0]] };
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (i + 1 >= args.Length)
+            {
+                error = $"{args[i]}: missing value";
+                return false;
+            }
+
+            var value = args[++i];
+            var ok = args[i - 1] switch
+            {
+                "--dir" => Set(() => parsed.Folder = Path.GetFullPath(value)),
+                "--postgres" => Set(() => parsed.Postgres = value),
+                "--check-ins" => TryCount(value, n => parsed.DrainCheckIns = n),
+                "--kiosks" => TryCount(value, n => parsed.Kiosks = n),
+                "--batches" => TryCount(value, n => parsed.BatchesPerKiosk = n),
+                "--batch-size" => TryCount(value, n => parsed.BatchSize = Math.Min(n, 1000)),
+                "--window" => TryCount(value, n => parsed.Window = n),
+                _ => false,
+            };
+            if (!ok)
+            {
+                error = $"{args[i - 1]} {value}: unknown option or not a positive number";
+                return false;
+            }
+        }
+
+        options = parsed;
+        return true;
+    }
+
+    private static bool Set(Action set)
+    {
+        set();
+        return true;
+    }
+
+    private static bool TryCount(string value, Action<int> set)
+    {
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
+        {
+            return false;
+        }
+
+        set(n);
+        return true;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using ScanPoint.Contracts.Devices;
+using ScanPoint.FleetServer.Hosting;
+using ScanPoint.FleetServer.Storage;
+
+namespace ScanPoint.Benchmarks.Fleet;
+
+/// <summary>The real fleet server (<see cref="FleetServerApp"/>) in this process, on loopback ports of its own.</summary>
+internal sealed class FleetServerHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly HttpClient _http;
+
+    private FleetServerHost(WebApplication app, int mqttPort, int httpPort)
+    {
+        (_app, MqttPort) = (app, mqttPort);
+        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+    }
+
+    public int MqttPort { get; }
+
+    /// <summary>Registers the devices in the store, as <c>fleet-server devices add</c> does (the store keeps the hash).</summary>
+    public static async Task RegisterAsync(FleetStorage storage, IEnumerable<DeviceCredential> devices, CancellationToken cancellationToken)
+    {
+        var store = await FleetStoreFactory.OpenAsync(storage.Options, cancellationToken);
+        await using (store)
+        {
+            foreach (var c in devices)
+            {
+                var record = new DeviceRecord(c.DeviceId, c.Province, c.SiteId, DeviceCredential.HashSecret(c.Secret), TimeProvider.System.GetUtcNow());
+                if (!await store.AddDeviceAsync(record, cancellationToken))
+                {
+                    throw new InvalidOperationException($"device {c.DeviceId} is already registered");
+                }
+            }
+        }
+    }
+
+    public static async Task<FleetServerHost> StartAsync(FleetStorage storage, CancellationToken cancellationToken)
+    {
+        var (mqttPort, httpPort) = (FreePort.Pick(), FreePort.Pick());
+        string[] args =
+        [
+            .. storage.Args,
+            $"--Mqtt:Port={mqttPort}",
+            $"--Http:Port={httpPort}",
+            "--Logging:LogLevel:Default=Warning",
+        ];
+        var app = FleetServerApp.Build(args);
+        await app.StartAsync(cancellationToken);
+        return new FleetServerHost(app, mqttPort, httpPort);
+    }
+
+    /// <summary>Check-ins stored, as <c>GET /api/stats</c> reports them.</summary>
+    public async Task<long> CheckInsStoredAsync(CancellationToken cancellationToken)
+    {
+        var stats = await _http.GetFromJsonAsync<JsonElement>("/api/stats", cancellationToken);
+        return stats.GetProperty("checkIns").GetInt64();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+}

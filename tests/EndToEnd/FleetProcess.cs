@@ -1,0 +1,90 @@
+using System.Text.Json;
+
+namespace ScanPoint.EndToEnd.Tests;
+
+/// <summary>
+/// The fleet server as a real process on loopback, with its embedded SQLite database in the scenario folder.
+/// It keeps its ports and database across <see cref="RestartAsync"/>.
+/// </summary>
+internal sealed class FleetProcess
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly Scenario _scenario;
+    private ProcessRunner? _process;
+
+    public FleetProcess(Scenario scenario)
+    {
+        _scenario = scenario;
+        var ports = FreePort.Take(2);
+        (MqttPort, HttpPort) = (ports[0], ports[1]);
+        DatabasePath = scenario.PathOf("fleet.db");
+    }
+
+    public int MqttPort { get; }
+
+    public int HttpPort { get; }
+
+    public string DatabasePath { get; }
+
+    public string MqttAddress => $"mqtt://127.0.0.1:{MqttPort}";
+
+    /// <summary>The last answer of /api/stats, for failure messages.</summary>
+    public string LastStatsJson { get; private set; } = "(none yet)";
+
+    /// <summary><c>devices add</c>; returns the device credential (the last line it prints).</summary>
+    public async Task<string> AddDeviceAsync(string deviceId, string province)
+    {
+        var result = await _scenario.RunCommandAsync(
+            Programs.FleetServer,
+            ["devices", "add", "--id", deviceId, "--province", province, $"--Storage:SqlitePath={DatabasePath}"]);
+        return result.EnsureSuccess().LastLine;
+    }
+
+    /// <summary>Starts the server and returns once its API answers.</summary>
+    public async Task StartAsync()
+    {
+        _process = _scenario.Start(
+            "fleet",
+            Programs.FleetServer,
+            [$"--Storage:SqlitePath={DatabasePath}", $"--Mqtt:Port={MqttPort}", $"--Http:Port={HttpPort}"]);
+        await _scenario.WaitAsync(
+            $"the fleet server (pid {_process.Id}) to answer on http://127.0.0.1:{HttpPort}/api/stats",
+            async () => await TryGetStatsAsync() is not null);
+        _scenario.Note($"fleet server up (pid {_process.Id}, mqtt {MqttPort}, http {HttpPort})");
+    }
+
+    /// <summary>kill -9, then start again on the same ports and database.</summary>
+    public async Task RestartAsync()
+    {
+        await KillAsync();
+        await StartAsync();
+    }
+
+    public async Task KillAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.KillAsync();
+            _scenario.Note($"fleet server killed (pid {_process.Id})");
+        }
+    }
+
+    /// <summary>The stats, or null while the server does not answer.</summary>
+    public async Task<FleetStats?> TryGetStatsAsync()
+    {
+        try
+        {
+            var json = await Http.GetStringAsync(new Uri($"http://127.0.0.1:{HttpPort}/api/stats"));
+            LastStatsJson = json;
+            return JsonSerializer.Deserialize<FleetStats>(json, JsonSerializerOptions.Web);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The stats; fails if the server does not answer.</summary>
+    public async Task<FleetStats> GetStatsAsync() =>
+        await TryGetStatsAsync() ?? throw new InvalidOperationException($"the fleet server does not answer on port {HttpPort}");
+}
