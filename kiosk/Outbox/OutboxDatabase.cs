@@ -11,15 +11,16 @@ internal sealed class OutboxDatabase : IDisposable
     private const string CursorPrefix = "cursor:";
     private readonly FaultTrackingStream _data;
     private readonly FaultTrackingStream _log;
+    private readonly LiteEngine _engine;
     private readonly LiteDatabase _db;
     private readonly LiteDbCommitBarrier _barrier;
 
     private OutboxDatabase(FaultTrackingStream data, FaultTrackingStream log)
     {
         (_data, _log) = (data, log);
-        var engine = new LiteEngine(new EngineSettings { DataStream = data, LogStream = log });
-        _db = new LiteDatabase(engine, disposeOnClose: true);
-        _barrier = new LiteDbCommitBarrier(engine, data, log);
+        _engine = new LiteEngine(new EngineSettings { DataStream = data, LogStream = log });
+        _db = new LiteDatabase(_engine, disposeOnClose: true);
+        _barrier = new LiteDbCommitBarrier(_engine, data, log);
         Pending = _db.GetCollection("pending");
         Meta = _db.GetCollection("meta");
     }
@@ -121,10 +122,12 @@ internal sealed class OutboxDatabase : IDisposable
 
     public long ReadCursor(string source) => Meta.FindById(CursorPrefix + source)?["p"].AsInt64 ?? 0;
 
+    /// <summary>Closes the database; after a storage failure too, without leaving LiteDB finalizers that would crash the process.</summary>
     public void Dispose()
     {
         try
         {
+            LiteDbTransactionFinalizers.Suppress(_engine);
             _db.Dispose();
         }
         finally

@@ -53,6 +53,10 @@ public class OutboxPowerLossTests(ITestOutputHelper output)
         var log = await RunWorkloadAsync(disk);
         disk.PowerCycle();
 
+        // whatever the failed engine left behind must not crash the process from the finalizer thread
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
         using var reopened = Open(disk);
         var pending = reopened.PeekPending(0, 10_000).ToDictionary(c => c.Seq);
         foreach (var reported in log.Reported.Values.Where(r => !log.Acknowledged.Contains(r.Seq)))
