@@ -76,7 +76,7 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
             catch (Exception ex) when (ex is IOException or LiteException)
             {
                 Close(ex);
-                throw;
+                throw new IOException("acknowledgement not applied: " + ex.Message, ex); // the check-ins stay pending
             }
         }
     }
