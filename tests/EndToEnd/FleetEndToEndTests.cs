@@ -37,7 +37,8 @@ public sealed class FleetEndToEndTests(ITestOutputHelper output)
                         await victim.StartAsync();
                         break;
                     case 4 or 8:
-                        await fleet.RestartAsync();
+                        await KillFleetMidChunkAsync(run, fleet, kiosks, round);
+                        await fleet.StartAsync();
                         break;
                 }
 
@@ -52,6 +53,19 @@ public sealed class FleetEndToEndTests(ITestOutputHelper output)
             run.Note($"all {kiosks.Sum(k => k.Scans.Written)} lines written");
             await Delivery.AssertEverythingDeliveredOnceAsync(run, fleet, kiosks);
         });
+
+    /// <summary>kill -9 of the fleet server once it has stored part of the chunk just appended.</summary>
+    private static async Task KillFleetMidChunkAsync(Scenario run, FleetProcess fleet, KioskProcess[] kiosks, int round)
+    {
+        var before = (round - 1) * Chunk * kiosks.Length;
+        long stored = 0;
+        await run.WaitAsync(
+            $"the fleet to store a check-in of round {round}",
+            async () => (stored = (await fleet.TryGetStatsAsync())?.CheckIns ?? 0) > before,
+            () => fleet.LastStatsJson);
+        await fleet.KillAsync();
+        run.Note($"the fleet had stored {stored} of {kiosks.Sum(k => k.Scans.Written)} lines written just before kill -9");
+    }
 
     /// <summary>kill -9 once the kiosk has recorded part of the chunk just appended.</summary>
     private static async Task KillMidChunkAsync(Scenario run, KioskProcess kiosk, int round)

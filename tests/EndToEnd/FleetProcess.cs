@@ -4,7 +4,7 @@ namespace ScanPoint.EndToEnd.Tests;
 
 /// <summary>
 /// The fleet server as a real process on loopback, with its embedded SQLite database in the scenario folder.
-/// It keeps its ports and database across <see cref="RestartAsync"/>.
+/// It keeps its ports and database across kill -9 and restart.
 /// </summary>
 internal sealed class FleetProcess
 {
@@ -46,20 +46,17 @@ internal sealed class FleetProcess
         _process = _scenario.Start(
             "fleet",
             Programs.FleetServer,
-            [$"--Storage:SqlitePath={DatabasePath}", $"--Mqtt:Port={MqttPort}", $"--Http:Port={HttpPort}"]);
+            [
+                $"--Storage:SqlitePath={DatabasePath}", $"--Mqtt:Port={MqttPort}", $"--Http:Port={HttpPort}",
+                "--Logging:LogLevel:Microsoft.AspNetCore=Warning", // not a line per stats request
+            ]);
         await _scenario.WaitAsync(
             $"the fleet server (pid {_process.Id}) to answer on http://127.0.0.1:{HttpPort}/api/stats",
             async () => await TryGetStatsAsync() is not null);
         _scenario.Note($"fleet server up (pid {_process.Id}, mqtt {MqttPort}, http {HttpPort})");
     }
 
-    /// <summary>kill -9, then start again on the same ports and database.</summary>
-    public async Task RestartAsync()
-    {
-        await KillAsync();
-        await StartAsync();
-    }
-
+    /// <summary>kill -9; <see cref="StartAsync"/> brings it back on the same ports and database.</summary>
     public async Task KillAsync()
     {
         if (_process is not null)

@@ -60,7 +60,15 @@ internal sealed class ProcessRunner : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // ended meanwhile
+            }
+
             throw new TimeoutException($"'{commandLine}' did not end within {limit}");
         }
     }

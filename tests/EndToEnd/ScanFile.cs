@@ -40,13 +40,20 @@ internal sealed class ScanFile
         Interlocked.Add(ref _written, count);
     }
 
-    /// <summary>Appends the next <paramref name="count"/> lines one at a time, one per tick: a kiosk's steady stream.</summary>
-    public async Task AppendPacedAsync(int count, TimeSpan tick, CancellationToken cancellationToken)
+    /// <summary>Appends lines one per tick (a kiosk's steady stream) until stopped or <paramref name="max"/> are written.</summary>
+    public async Task AppendPacedAsync(TimeSpan tick, int max, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(tick);
-        for (var i = 0; i < count && await timer.WaitForNextTickAsync(cancellationToken); i++)
+        try
         {
-            Append(1);
+            while (Written < max && await timer.WaitForNextTickAsync(stop))
+            {
+                Append(1);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // stopped
         }
     }
 
