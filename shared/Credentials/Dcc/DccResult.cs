@@ -1,0 +1,6 @@
+using ScanPoint.Credentials.Verdicts;
+
+namespace ScanPoint.Credentials.Dcc;
+
+/// <summary>The verdict on one HC1 code, with its claims when the payload could be decoded (even if not trusted).</summary>
+public sealed record DccResult(Verdict Verdict, DccClaims? Claims);

@@ -1,0 +1,62 @@
+namespace ScanPoint.Credentials.Verdicts;
+
+/// <summary>
+/// Short, stable verdict codes grouped by stage. The same code is shown on screen, logged and sent to
+/// the fleet; never rename one. Documented in shared/Credentials/README.md.
+/// </summary>
+public static class VerdictCodes
+{
+    /// <summary>Input too long, or an inflated/decoded stage output beyond its bound.</summary>
+    public const string TooLarge = "TOO_LARGE";
+
+    /// <summary>The text does not start with the format's context identifier (HC1:).</summary>
+    public const string Prefix = "PREFIX";
+
+    /// <summary>Invalid Base45 (bad character, bad length, value out of range).</summary>
+    public const string Base45 = "B45";
+
+    /// <summary>Not a valid zlib stream.</summary>
+    public const string Zlib = "ZLIB";
+
+    /// <summary>Not a valid COSE_Sign1 structure (tags, headers, missing payload).</summary>
+    public const string Cose = "COSE";
+
+    /// <summary>Signature algorithm is neither ES256 (-7) nor PS256 (-37).</summary>
+    public const string Algorithm = "ALG";
+
+    /// <summary>Malformed CBOR in the payload, or beyond depth/item bounds.</summary>
+    public const string Cbor = "CBOR";
+
+    /// <summary>CWT claims missing or of the wrong type (iss, iat, exp, hcert -260/1).</summary>
+    public const string Cwt = "CWT";
+
+    /// <summary>No trusted signer certificate carries the key identifier.</summary>
+    public const string Kid = "KID";
+
+    /// <summary>The signature does not verify with any signer certificate that carries the kid.</summary>
+    public const string Signature = "SIG";
+
+    /// <summary>The signer certificate is not valid at the validation time, or does not cover iat..exp.</summary>
+    public const string DscTime = "DSC_TIME";
+
+    /// <summary>The signer certificate's extended key usage does not allow this certificate type (v/t/r).</summary>
+    public const string KeyUsage = "EKU";
+
+    /// <summary>Issued in the future (iat after the validation time).</summary>
+    public const string IssuedAt = "IAT";
+
+    /// <summary>Not yet valid (nbf after the validation time).</summary>
+    public const string NotBefore = "NBF";
+
+    /// <summary>Expired (exp before the validation time).</summary>
+    public const string Expired = "EXP";
+
+    /// <summary>A bug: an unexpected exception was contained at the format boundary.</summary>
+    public const string Internal = "INTERNAL";
+
+    /// <summary>Warning: alg sits only in the unprotected COSE header (not covered by the signature).</summary>
+    public const string AlgorithmUnprotected = "ALG_UNPROTECTED";
+
+    /// <summary>Warning: the payload holds no v/t/r entry, or more than one kind.</summary>
+    public const string TypeWarning = "TYPE";
+}
