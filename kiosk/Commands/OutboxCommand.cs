@@ -20,9 +20,17 @@ internal static class OutboxCommand
         var source = "running kiosk";
         if (status is null)
         {
-            using var outbox = new LiteDbCheckInOutbox(new FileOutboxStorage(dataDir), "", "", TimeProvider.System, NullLogger<LiteDbCheckInOutbox>.Instance);
-            status = outbox.GetStatus();
-            source = "outbox file";
+            try
+            {
+                using var outbox = new LiteDbCheckInOutbox(new FileOutboxStorage(dataDir), "", "", TimeProvider.System, NullLogger<LiteDbCheckInOutbox>.Instance);
+                status = outbox.GetStatus();
+                source = "outbox file";
+            }
+            catch (IOException ex)
+            {
+                Console.Error.WriteLine($"outbox: the outbox in {dataDir} is held by a kiosk that does not answer on its status socket yet ({ex.Message}); try again in a moment");
+                return 1;
+            }
         }
 
         var age = status.OldestPendingAt is { } at ? (TimeProvider.System.GetUtcNow() - at).ToString(@"d\.hh\:mm\:ss") : "-";

@@ -17,7 +17,8 @@ public sealed class DurableFileStream : Stream
 
     public DurableFileStream(string path, WriteStats? stats = null)
     {
-        _handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        // FileShare.None takes an exclusive lock (flock) on Linux: a second kiosk or tool cannot write the same outbox.
+        _handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         Stats = stats ?? new WriteStats();
     }
 
