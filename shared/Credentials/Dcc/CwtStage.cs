@@ -142,7 +142,8 @@ public static class CwtStage
                 return false;
             }
 
-            payload = obj;
+            // Round-trip through text so that numbers are JSON-backed (GetValue<int> works on any integer).
+            payload = JsonNode.Parse(obj.ToJsonString()) as JsonObject;
         }
 
         reader.ReadEndMap();

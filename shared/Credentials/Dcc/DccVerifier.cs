@@ -35,6 +35,18 @@ public sealed class DccVerifier
     /// <summary>Decodes without checking trust or time: prefix, Base45, zlib, COSE and CWT claims.</summary>
     public static (CoseEnvelope? Envelope, StageResult<DccClaims> Claims) Decode(string qrText)
     {
+        try
+        {
+            return DecodeCore(qrText);
+        }
+        catch (Exception)
+        {
+            return (null, StageResult<DccClaims>.Unverifiable(VerdictCodes.Internal));
+        }
+    }
+
+    private static (CoseEnvelope? Envelope, StageResult<DccClaims> Claims) DecodeCore(string qrText)
+    {
         var text = PrefixStage.TryUnprefix(qrText);
         if (text.Value is null)
         {

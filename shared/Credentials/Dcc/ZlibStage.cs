@@ -38,8 +38,9 @@ public static class ZlibStage
                 ? StageResult<byte[]>.Reject(VerdictCodes.Zlib)
                 : StageResult<byte[]>.Ok(buffer.AsSpan(0, total).ToArray());
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
+            // InvalidDataException: not zlib; ZLibException (an IOException): the inflater gave up mid-stream.
             return StageResult<byte[]>.Reject(VerdictCodes.Zlib);
         }
     }
