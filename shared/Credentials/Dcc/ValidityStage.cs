@@ -6,6 +6,7 @@ namespace ScanPoint.Credentials.Dcc;
 /// <summary>
 /// Stage 7: time. Requires DSC notBefore ≤ iat ≤ now ≤ exp ≤ DSC notAfter (and nbf ≤ now when present):
 /// the DSC must have been valid when the certificate was issued and must cover its whole validity.
+/// The certificate's own window is checked first, so an expired code says EXP rather than DSC_TIME.
 /// </summary>
 public static class ValidityStage
 {
@@ -14,11 +15,6 @@ public static class ValidityStage
         if (claims.IssuedAt is not { } iat || claims.Expires is not { } exp)
         {
             return StageResult<DccClaims>.Reject(VerdictCodes.Cwt);
-        }
-
-        if (now < dsc.NotBefore || now > dsc.NotAfter || iat < dsc.NotBefore || exp > dsc.NotAfter)
-        {
-            return StageResult<DccClaims>.Reject(VerdictCodes.DscTime);
         }
 
         if (iat > now)
@@ -31,8 +27,13 @@ public static class ValidityStage
             return StageResult<DccClaims>.Reject(VerdictCodes.NotBefore);
         }
 
-        return exp < now
-            ? StageResult<DccClaims>.Reject(VerdictCodes.Expired)
+        if (exp < now)
+        {
+            return StageResult<DccClaims>.Reject(VerdictCodes.Expired);
+        }
+
+        return now < dsc.NotBefore || now > dsc.NotAfter || iat < dsc.NotBefore || exp > dsc.NotAfter
+            ? StageResult<DccClaims>.Reject(VerdictCodes.DscTime)
             : StageResult<DccClaims>.Ok(claims);
     }
 }

@@ -23,14 +23,14 @@ public abstract record Verdict
     }
 
     /// <summary>The credential is malformed, forged, expired or not allowed.</summary>
-    public sealed record Rejected(string FailureCode) : Verdict
+    public sealed record Rejected(string Code) : Verdict
     {
-        public override string Code => FailureCode;
+        public override string Code { get; } = Code;
     }
 
     /// <summary>The credential could not be judged here (unknown signer, unsupported algorithm …).</summary>
-    public sealed record Unverifiable(string FailureCode) : Verdict
+    public sealed record Unverifiable(string Code) : Verdict
     {
-        public override string Code => FailureCode;
+        public override string Code { get; } = Code;
     }
 }

@@ -36,7 +36,7 @@ public sealed class DccVerifierTests
     [Theory]
     [InlineData(31, VerdictCodes.Expired)]
     [InlineData(-2, VerdictCodes.IssuedAt)]
-    [InlineData(400, VerdictCodes.DscTime)]
+    [InlineData(400, VerdictCodes.Expired)]
     public void Verify_ClockOutsideWindow_IsRejectedWithCode(int daysFromNow, string code)
     {
         using var issuer = NewIssuer();
@@ -45,6 +45,16 @@ public sealed class DccVerifierTests
         var result = DccVerifier.Verify(qr, DscTrustList.FromDer([issuer.Der]), Now.AddDays(daysFromNow));
 
         Assert.Equal(new Verdict.Rejected(code), result.Verdict);
+    }
+
+    [Fact]
+    public void Verify_DscEndsBeforeCertificateExpires_IsRejectedDscTime()
+    {
+        using var issuer = new TestDccIssuer(Now.AddYears(-1), Now.AddDays(10));
+
+        var result = DccVerifier.Verify(issuer.Issue(TestDccIssuer.Claims(Iat, Exp)), DscTrustList.FromDer([issuer.Der]), Now);
+
+        Assert.Equal(new Verdict.Rejected(VerdictCodes.DscTime), result.Verdict);
     }
 
     [Theory]
