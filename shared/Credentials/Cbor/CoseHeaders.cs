@@ -60,13 +60,13 @@ internal sealed record CoseHeaders(
                 reader.SkipValue();
             }
 
-            if (label == KidLabel && reader.PeekState() == CborReaderState.ByteString)
+            if (label == KidLabel)
             {
-                kid = reader.ReadByteString();
+                kid = reader.ReadByteString(); // a kid of another type is malformed: throws, stage says COSE
             }
-            else if (label == AlgLabel && reader.PeekState() is CborReaderState.NegativeInteger or CborReaderState.UnsignedInteger)
+            else if (label == AlgLabel)
             {
-                alg = reader.ReadInt32();
+                alg = reader.ReadInt32(); // DCC algorithms are integers; a text alg is refused as COSE
             }
             else
             {

@@ -128,12 +128,16 @@ public static class CwtStage
         reader.ReadStartMap();
         while (reader.PeekState() != CborReaderState.EndMap)
         {
-            var isDgc = reader.PeekState() is CborReaderState.UnsignedInteger
-                ? reader.ReadInt64() == EuDgcV1
-                : Skip(reader) && false;
+            var isIntKey = reader.PeekState() is CborReaderState.UnsignedInteger or CborReaderState.NegativeInteger;
+            var isDgc = isIntKey && reader.ReadInt64() == EuDgcV1;
             if (!isDgc)
             {
-                reader.SkipValue();
+                if (!isIntKey)
+                {
+                    reader.SkipValue(); // the key
+                }
+
+                reader.SkipValue(); // the value
                 continue;
             }
 
