@@ -51,6 +51,21 @@ public static class VerdictCodes
     /// <summary>Expired (exp before the validation time).</summary>
     public const string Expired = "EXP";
 
+    /// <summary>Trust bundle: the anchor's signature does not verify.</summary>
+    public const string TrustSignature = "TRUST_SIG";
+
+    /// <summary>Trust bundle: not a bundle of a known format, or malformed.</summary>
+    public const string TrustFormat = "TRUST_FORMAT";
+
+    /// <summary>Trust bundle: older than one already accepted.</summary>
+    public const string TrustRollback = "TRUST_ROLLBACK";
+
+    /// <summary>The trust section this verdict needs is past its maximum age: no silent green.</summary>
+    public const string TrustStale = "TRUST_STALE";
+
+    /// <summary>No trust bundle is loaded, so nothing signed can be judged.</summary>
+    public const string NoTrust = "NO_TRUST";
+
     /// <summary>A bug: an unexpected exception was contained at the format boundary.</summary>
     public const string Internal = "INTERNAL";
 
