@@ -66,6 +66,30 @@ public static class VerdictCodes
     /// <summary>No trust bundle is loaded, so nothing signed can be judged.</summary>
     public const string NoTrust = "NO_TRUST";
 
+    /// <summary>SHC: <c>shc:/</c> numeric mode invalid (non-digit, odd length, a pair above 77).</summary>
+    public const string ShcNumeric = "SHC_NUMERIC";
+
+    /// <summary>SHC: chunked QR set (<c>shc:/i/n/…</c>) malformed, incomplete, duplicated or inconsistent in n.</summary>
+    public const string ShcChunks = "SHC_CHUNKS";
+
+    /// <summary>Not a compact JWS (three base64url parts) or its header lacks zip DEF / kid.</summary>
+    public const string Jws = "JWS";
+
+    /// <summary>Not a valid raw DEFLATE stream.</summary>
+    public const string Deflate = "DEFLATE";
+
+    /// <summary>Payload is not well-formed JSON, or deeper than its bound.</summary>
+    public const string Json = "JSON";
+
+    /// <summary>SHC payload claims missing or of the wrong type (iss, nbf, exp, vc, fhirBundle).</summary>
+    public const string ShcPayload = "SHC_PAYLOAD";
+
+    /// <summary>The issuer (SHC <c>iss</c>) is not on the allow-list.</summary>
+    public const string Issuer = "ISSUER";
+
+    /// <summary>The credential is listed as revoked by its issuer.</summary>
+    public const string Revoked = "REVOKED";
+
     /// <summary>A bug: an unexpected exception was contained at the format boundary.</summary>
     public const string Internal = "INTERNAL";
 
