@@ -1,5 +1,6 @@
 using ScanPoint.FleetServer.Devices;
 using ScanPoint.FleetServer.Hosting;
+using ScanPoint.FleetServer.Trust;
 
 var command = Array.IndexOf(args, "devices");
 if (command >= 0)
@@ -10,6 +11,12 @@ if (command >= 0)
         .AddCommandLine(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal)).ToArray())
         .Build();
     return await DevicesCommand.RunAsync(args[(command + 1)..], configuration, TimeProvider.System);
+}
+
+var trust = Array.IndexOf(args, "trust");
+if (trust >= 0)
+{
+    return TrustCommand.Run(args[(trust + 1)..], TimeProvider.System);
 }
 
 await FleetServerApp.Build(args).RunAsync();

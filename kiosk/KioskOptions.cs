@@ -14,6 +14,9 @@ public sealed class KioskOptions
     /// <summary>Scan source specs: <c>lines:PATH</c>, <c>stdin</c>.</summary>
     public List<string> ScanSources { get; set; } = [];
 
+    /// <summary>The signed trust bundle to judge codes with (verified against the anchor pinned at provisioning).</summary>
+    public string TrustBundle { get; set; } = "";
+
     /// <summary>Longest scan accepted, in characters (a QR code holds at most 7,089).</summary>
     [Range(16, 65536)]
     public int MaxScanLength { get; set; } = 8192;

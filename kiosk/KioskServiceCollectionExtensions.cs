@@ -6,6 +6,7 @@ using ScanPoint.Kiosk.Provisioning;
 using ScanPoint.Kiosk.Reporting;
 using ScanPoint.Kiosk.Scanning;
 using ScanPoint.Kiosk.Status;
+using ScanPoint.Kiosk.Verification;
 
 namespace ScanPoint.Kiosk;
 
@@ -25,6 +26,8 @@ public static class KioskServiceCollectionExtensions
             return new LiteDbCheckInOutbox(storage, identity.DeviceId, identity.SiteId, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LiteDbCheckInOutbox>>());
         });
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<KioskTrust>();
+        services.AddSingleton<CodeVerifier>();
         services.AddSingleton<IEnumerable<IScanSource>>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<KioskOptions>>().Value;

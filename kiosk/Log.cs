@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ScanPoint.Kiosk;
 
-/// <summary>Every log message of the kiosk. Event ids: 1xxx outbox, 2xxx scanning, 3xxx reporting, 4xxx host.
+/// <summary>Every log message of the kiosk. Event ids: 1xxx outbox, 2xxx scanning, 3xxx reporting, 4xxx host, 5xxx trust.
 /// Never log a scanned payload or personal data: format, hash and result codes only.</summary>
 internal static partial class Log
 {
@@ -50,6 +50,15 @@ internal static partial class Log
 
     [LoggerMessage(3007, LogLevel.Warning, "Reporting to the fleet failed: {Reason}")]
     public static partial void ReportingFailed(ILogger logger, string reason);
+
+    [LoggerMessage(5001, LogLevel.Warning, "No trust anchor pinned at {Path}: signed codes are recorded as unverified")]
+    public static partial void TrustNotPinned(ILogger logger, string path);
+
+    [LoggerMessage(5002, LogLevel.Error, "Trust bundle refused ({Code}): {Reason}; signed codes are unverifiable until a valid bundle arrives")]
+    public static partial void TrustRefused(ILogger logger, string code, string reason);
+
+    [LoggerMessage(5003, LogLevel.Information, "Trust bundle v{Version} issued {IssuedAt} loaded: {DscCount} document signers")]
+    public static partial void TrustLoaded(ILogger logger, long version, DateTimeOffset issuedAt, int dscCount);
 
     [LoggerMessage(4001, LogLevel.Warning, "Status socket failed: {Reason}")]
     public static partial void StatusSocketFailed(ILogger logger, string reason);

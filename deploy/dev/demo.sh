@@ -17,22 +17,25 @@ done
 fleet=(dotnet fleet-server/bin/Release/net10.0/ScanPoint.FleetServer.dll --Storage:SqlitePath="$demo/fleet.db")
 kiosk=(dotnet kiosk/bin/Release/net10.0/ScanPoint.Kiosk.dll)
 
+"${fleet[@]}" trust init-demo --out "$demo/trust" >/dev/null
 credential="$("${fleet[@]}" devices add --id demo-kiosk-1 --province HN --site hoan-kiem-market | tail -n 1)"
 "${fleet[@]}" --Mqtt:Port="$mqtt_port" --Http:Port="$http_port" >"$demo/fleet.log" 2>&1 &
 fleet_pid=$!
 trap 'kill $fleet_pid ${kiosk_pid:-} 2>/dev/null || true' EXIT INT TERM
-"${kiosk[@]}" provision --fleet "mqtt://127.0.0.1:$mqtt_port" --credential "$credential" --data-dir "$demo/kiosk"
+"${kiosk[@]}" provision --fleet "mqtt://127.0.0.1:$mqtt_port" --credential "$credential" --data-dir "$demo/kiosk" --trust-anchor "$demo/trust/trust-anchor.pem"
 
-# Sample codes: real test certificates from ../shared/testdata when present, plus a citizen-ID line.
+# Sample codes: three minted with the demo signer (valid, expired, unknown signer), real test certificates from
+# ../shared/testdata when present (signed by DSCs the demo bundle does not carry), and a citizen-ID line.
 samples="$demo/scans.txt"
+cp "$demo/trust/demo-codes.txt" "$samples"
 testdata="$root/../shared/testdata"
 if [ -d "$testdata/dcc" ]; then
-  find "$testdata/dcc" -name '*.json' | sort | head -n 20 | xargs grep -ho '"PREFIX": *"HC1:[^"]*"' | sed 's/"PREFIX": *"//; s/"$//' >"$samples" || true
+  find "$testdata/dcc" -name '*.json' | sort | head -n 20 | xargs grep -ho '"PREFIX": *"HC1:[^"]*"' | sed 's/"PREFIX": *"//; s/"$//' >>"$samples" || true
   for n in 00 01 03; do grep -ho 'shc:/[0-9]*' "$testdata/shc/example-$n-f-qr-code-numeric-value-0.txt" >>"$samples" || true; done
 fi
 echo '001099012345|Nguyễn Văn A|01011990|Nam|Hà Nội|01012021' >>"$samples"
 
-"${kiosk[@]}" run --data-dir "$demo/kiosk" --scan-source "lines:$samples" >"$demo/kiosk.log" 2>&1 &
+"${kiosk[@]}" run --data-dir "$demo/kiosk" --scan-source "lines:$samples" --Kiosk:TrustBundle="$demo/trust/trust-bundle.cose" >"$demo/kiosk.log" 2>&1 &
 kiosk_pid=$!
 echo
 echo "ScanPoint demo is running: fleet server + one kiosk replaying $(wc -l <"$samples") sample codes."

@@ -1,5 +1,7 @@
 using ScanPoint.Contracts.Devices;
+using ScanPoint.Credentials.Trust;
 using ScanPoint.Kiosk.Provisioning;
+using ScanPoint.Kiosk.Verification;
 
 namespace ScanPoint.Kiosk.Commands;
 
@@ -13,7 +15,7 @@ internal static class ProvisionCommand
         var dataDir = CommandLine.Value(args, "--data-dir");
         if (fleet is null || credentialText is null || dataDir is null)
         {
-            Console.Error.WriteLine("usage: kiosk provision --fleet mqtt://HOST:PORT --credential CREDENTIAL --data-dir DIR");
+            Console.Error.WriteLine("usage: kiosk provision --fleet mqtt://HOST:PORT --credential CREDENTIAL --data-dir DIR [--trust-anchor PEM]");
             return 2;
         }
 
@@ -30,6 +32,15 @@ internal static class ProvisionCommand
         }
 
         KioskIdentity.From(credential, fleetUri).Save(dataDir);
+        if (CommandLine.Value(args, "--trust-anchor") is { } anchor)
+        {
+            // pin the national trust anchor: only bundles it signed will be believed
+            using (TrustAnchor.FromPem(File.ReadAllText(anchor)))
+            {
+                File.Copy(anchor, Path.Combine(dataDir, KioskTrust.AnchorFileName), overwrite: true);
+            }
+        }
+
         Console.WriteLine($"provisioned {credential.DeviceId} (province {credential.Province}, site {credential.SiteId}) for {fleetUri} in {Path.GetFullPath(dataDir)}");
         return 0;
     }

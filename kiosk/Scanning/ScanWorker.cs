@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ScanPoint.Contracts.CheckIns;
 using ScanPoint.Kiosk.Outbox;
 using ScanPoint.Kiosk.Reporting;
+using ScanPoint.Kiosk.Verification;
 
 namespace ScanPoint.Kiosk.Scanning;
 
@@ -16,6 +16,7 @@ internal sealed class ScanWorker(
     IEnumerable<IScanSource> sources,
     ICheckInOutbox outbox,
     OutboxSignal signal,
+    CodeVerifier verifier,
     IOptions<KioskOptions> options,
     TimeProvider time,
     ILogger<ScanWorker> logger) : BackgroundService
@@ -68,8 +69,8 @@ internal sealed class ScanWorker(
         var hash = PayloadHash.Of(scan.Text);
         try
         {
-            // Verification arrives with the credentials engine; until then a recognised code is "unverified", never accepted.
-            var recorded = await outbox.RecordAsync(new ScannedCode(scan.At, format, VerdictCodes.Unverified, hash, scan.Cursor), cancellationToken).ConfigureAwait(false);
+            var verdict = verifier.Verify(scan.Text, format);
+            var recorded = await outbox.RecordAsync(new ScannedCode(scan.At, format, verdict, hash, scan.Cursor), cancellationToken).ConfigureAwait(false);
             Log.ScanRecorded(logger, recorded.Seq, format, recorded.Verdict, hash);
             signal.Notify();
         }

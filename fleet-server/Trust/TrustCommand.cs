@@ -1,0 +1,25 @@
+namespace ScanPoint.FleetServer.Trust;
+
+/// <summary><c>fleet-server trust init-demo --out DIR [--version N]</c>.</summary>
+internal static class TrustCommand
+{
+    public static int Run(string[] args, TimeProvider time)
+    {
+        var outIndex = Array.IndexOf(args, "--out");
+        if (args is not ["init-demo", ..] || outIndex < 0 || outIndex == args.Length - 1)
+        {
+            Console.Error.WriteLine("usage: fleet-server trust init-demo --out DIR [--version N]");
+            return 2;
+        }
+
+        var versionIndex = Array.IndexOf(args, "--version");
+        var version = versionIndex >= 0 && versionIndex < args.Length - 1 && long.TryParse(args[versionIndex + 1], System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 1;
+        var directory = Path.GetFullPath(args[outIndex + 1]);
+        DemoTrust.Create(directory, version, time.GetUtcNow());
+        Console.WriteLine($"demo trust anchor, document signer and signed trust bundle v{version} written to {directory}:");
+        Console.WriteLine($"  {DemoTrust.AnchorPublicFile}  pin on kiosks: kiosk provision ... --trust-anchor {Path.Combine(directory, DemoTrust.AnchorPublicFile)}");
+        Console.WriteLine($"  {DemoTrust.BundleFile}  load on kiosks: kiosk run ... --Kiosk:TrustBundle={Path.Combine(directory, DemoTrust.BundleFile)}");
+        Console.WriteLine($"  {DemoTrust.CodesFile}  3 demo codes: valid, expired, unknown signer");
+        return 0;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Formats.Cbor;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Security.Cryptography.Cose;
+using System.Text.Json.Nodes;
+
+namespace ScanPoint.Credentials.Dcc;
+
+/// <summary>
+/// Mints <c>HC1:</c> codes with a document signer key: CWT claims → COSE_Sign1 (ES256, kid protected) → zlib →
+/// Base45. For demos and tests; production certificates come from the issuing authority.
+/// </summary>
+public sealed class DccIssuer(ECDsa key, byte[] dscDer)
+{
+    public byte[] KeyId { get; } = SHA256.HashData(dscDer)[..8];
+
+    /// <summary>Signs <paramref name="hcert"/> (the eu_dgc_v1 JSON) as issued by <paramref name="country"/>.</summary>
+    public string Issue(JsonObject hcert, string country, DateTimeOffset issuedAt, DateTimeOffset expires)
+    {
+        var claims = new CborWriter();
+        claims.WriteStartMap(4);
+        claims.WriteInt32(1);
+        claims.WriteTextString(country);
+        claims.WriteInt32(6);
+        claims.WriteInt64(issuedAt.ToUnixTimeSeconds());
+        claims.WriteInt32(4);
+        claims.WriteInt64(expires.ToUnixTimeSeconds());
+        claims.WriteInt32(-260);
+        claims.WriteStartMap(1);
+        claims.WriteInt32(1);
+        WriteJson(claims, hcert);
+        claims.WriteEndMap();
+        claims.WriteEndMap();
+
+        var headers = new CoseHeaderMap { [CoseHeaderLabel.KeyIdentifier] = CoseHeaderValue.FromBytes(KeyId) };
+        var cose = CoseSign1Message.SignEmbedded(claims.Encode(), new CoseSigner(key, HashAlgorithmName.SHA256, headers));
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            zlib.Write(cose);
+        }
+
+        return PrefixStage.Prefix + Base45.Encode(compressed.ToArray());
+    }
+
+    private static void WriteJson(CborWriter writer, JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                writer.WriteStartMap(o.Count);
+                foreach (var (name, value) in o)
+                {
+                    writer.WriteTextString(name);
+                    WriteJson(writer, value);
+                }
+
+                writer.WriteEndMap();
+                break;
+            case JsonArray a:
+                writer.WriteStartArray(a.Count);
+                foreach (var item in a)
+                {
+                    WriteJson(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case JsonValue v when v.TryGetValue<string>(out var s):
+                writer.WriteTextString(s);
+                break;
+            case JsonValue v when v.TryGetValue<bool>(out var b):
+                writer.WriteBoolean(b);
+                break;
+            case JsonValue v when v.TryGetValue<long>(out var l):
+                writer.WriteInt64(l);
+                break;
+            case JsonValue v when v.TryGetValue<double>(out var d):
+                writer.WriteDouble(d);
+                break;
+            case null:
+                writer.WriteNull();
+                break;
+            default:
+                throw new ArgumentException($"unsupported JSON value {node}", nameof(node));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace ScanPoint.Credentials.Trust;
+
+/// <summary>
+/// What a trust bundle carries (the signed payload, JSON). Each section has its own maximum age: past it, verdicts
+/// that rely on the section become <c>Unverifiable(TRUST_STALE)</c>.
+/// </summary>
+public sealed record TrustBundleContent(
+    [property: JsonPropertyName("format")] string Format,
+    [property: JsonPropertyName("version")] long Version,
+    [property: JsonPropertyName("issuedAt")] DateTimeOffset IssuedAt,
+    [property: JsonPropertyName("dsc")] TrustSection Dsc)
+{
+    public const string FormatName = "scanpoint-trust/1";
+}
+
+/// <summary>A section of a trust bundle: its items and how long they may be relied on after the bundle was issued.</summary>
+public sealed record TrustSection(
+    [property: JsonPropertyName("maxAge")] TimeSpan MaxAge,
+    [property: JsonPropertyName("items")] IReadOnlyList<string> Items);

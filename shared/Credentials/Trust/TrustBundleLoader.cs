@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.Cose;
+using System.Text.Json;
+using ScanPoint.Credentials.Verdicts;
+
+namespace ScanPoint.Credentials.Trust;
+
+/// <summary>
+/// Opens a trust bundle: the anchor's signature must verify, the format must be known, and the version must not be
+/// older than the last one accepted (no rollback). Returns a result; never throws on a bad file.
+/// </summary>
+public static class TrustBundleLoader
+{
+    /// <summary>Largest bundle accepted.</summary>
+    public const int MaxBytes = 16 * 1024 * 1024;
+
+    public static TrustLoadResult Load(byte[] file, TrustAnchor anchor, long lastAcceptedVersion)
+    {
+        if (file.Length is 0 or > MaxBytes)
+        {
+            return TrustLoadResult.Failed(VerdictCodes.TrustFormat, $"bundle of {file.Length} bytes (1..{MaxBytes})");
+        }
+
+        try
+        {
+            var message = CoseSign1Message.DecodeSign1(file);
+            if (message.Content is not { } content || !message.VerifyEmbedded(anchor.Key))
+            {
+                return TrustLoadResult.Failed(VerdictCodes.TrustSignature, "the trust anchor's signature does not verify");
+            }
+
+            var parsed = JsonSerializer.Deserialize(content.Span, TrustBundleJson.Default.TrustBundleContent);
+            if (parsed is null || parsed.Format != TrustBundleContent.FormatName)
+            {
+                return TrustLoadResult.Failed(VerdictCodes.TrustFormat, $"not a {TrustBundleContent.FormatName} bundle");
+            }
+
+            if (parsed.Version < lastAcceptedVersion)
+            {
+                return TrustLoadResult.Failed(VerdictCodes.TrustRollback, $"version {parsed.Version} is older than the accepted {lastAcceptedVersion}");
+            }
+
+            var dsc = DscTrustList.FromDer(parsed.Dsc.Items.Select(Convert.FromBase64String));
+            return TrustLoadResult.Loaded(new TrustBundle(parsed.Version, parsed.IssuedAt, parsed.Dsc.MaxAge, dsc));
+        }
+        catch (Exception ex) when (ex is CryptographicException or JsonException or FormatException or InvalidOperationException)
+        {
+            return TrustLoadResult.Failed(VerdictCodes.TrustFormat, ex.Message);
+        }
+    }
+}
