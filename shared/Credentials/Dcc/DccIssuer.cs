@@ -1,7 +1,9 @@
 using System.Formats.Cbor;
+using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Cose;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ScanPoint.Credentials.Dcc;
@@ -72,11 +74,17 @@ public sealed class DccIssuer(ECDsa key, byte[] dscDer)
             case JsonValue v when v.TryGetValue<bool>(out var b):
                 writer.WriteBoolean(b);
                 break;
-            case JsonValue v when v.TryGetValue<long>(out var l):
-                writer.WriteInt64(l);
-                break;
-            case JsonValue v when v.TryGetValue<double>(out var d):
-                writer.WriteDouble(d);
+            case JsonValue v when v.GetValueKind() == JsonValueKind.Number:
+                var number = decimal.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+                if (number == decimal.Truncate(number))
+                {
+                    writer.WriteInt64((long)number);
+                }
+                else
+                {
+                    writer.WriteDouble((double)number);
+                }
+
                 break;
             case null:
                 writer.WriteNull();
