@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using ScanPoint.Contracts.CheckIns;
+using ScanPoint.Credentials.Dcc;
+using ScanPoint.Credentials.Trust;
+using ScanPoint.Kiosk.Verification;
+using ScanPoint.TestKit;
+
+namespace ScanPoint.Kiosk.Tests.Verification;
+
+/// <summary>The kiosk judges codes against its pinned anchor and bundle; stale, forged or missing trust is never green.</summary>
+public sealed class CodeVerifierTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+    private readonly TempDirectory _dir = new("trust");
+    private readonly FakeTimeProvider _time = new(Now);
+    private readonly TrustAnchor _anchor = TrustAnchor.Create();
+    private readonly ECDsa _dscKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private readonly byte[] _dscDer;
+
+    public CodeVerifierTests()
+    {
+        using var dsc = new CertificateRequest("CN=DSC", _dscKey, HashAlgorithmName.SHA256).CreateSelfSigned(Now.AddYears(-1), Now.AddYears(1));
+        _dscDer = dsc.RawData;
+    }
+
+    [Fact]
+    public void Verify_ValidCodeWithFreshBundle_Accepted()
+    {
+        var verifier = Verifier(pinAnchor: true, bundleVersion: 1);
+
+        Assert.Equal(VerdictCodes.Accepted, verifier.Verify(Code(Now.AddYears(1)), CodeFormats.Dcc));
+        Assert.Equal(VerdictCodes.Rejected("EXP"), verifier.Verify(Code(Now.AddDays(-1)), CodeFormats.Dcc));
+    }
+
+    [Fact]
+    public void Verify_BundlePastMaxAge_UnverifiableTrustStale()
+    {
+        var verifier = Verifier(pinAnchor: true, bundleVersion: 1);
+        _time.Advance(TimeSpan.FromDays(8));
+
+        Assert.Equal(VerdictCodes.Unverifiable("TRUST_STALE"), verifier.Verify(Code(Now.AddYears(1)), CodeFormats.Dcc));
+    }
+
+    [Fact]
+    public void Verify_BundleSignedByAnotherAnchor_UnverifiableNoTrust()
+    {
+        using var forger = TrustAnchor.Create();
+        var verifier = Verifier(pinAnchor: true, bundleVersion: 1, signer: forger);
+
+        Assert.Equal(VerdictCodes.Unverifiable("NO_TRUST"), verifier.Verify(Code(Now.AddYears(1)), CodeFormats.Dcc));
+    }
+
+    [Fact]
+    public void Verify_OlderBundleAfterNewerWasAccepted_RefusedAcrossRestarts()
+    {
+        Verifier(pinAnchor: true, bundleVersion: 5);
+
+        var restarted = Verifier(pinAnchor: true, bundleVersion: 4);
+
+        Assert.Equal(VerdictCodes.Unverifiable("NO_TRUST"), restarted.Verify(Code(Now.AddYears(1)), CodeFormats.Dcc));
+    }
+
+    [Fact]
+    public void Verify_NoAnchorPinned_Unverified()
+    {
+        var verifier = Verifier(pinAnchor: false, bundleVersion: 1);
+
+        Assert.Equal(VerdictCodes.Unverified, verifier.Verify(Code(Now.AddYears(1)), CodeFormats.Dcc));
+    }
+
+    [Fact]
+    public void Verify_FormatWithoutVerifier_Unverified() =>
+        Assert.Equal(VerdictCodes.Unverified, Verifier(pinAnchor: true, bundleVersion: 1).Verify("shc:/56762909", CodeFormats.SmartHealthCard));
+
+    public void Dispose()
+    {
+        _anchor.Dispose();
+        _dscKey.Dispose();
+        _dir.Dispose();
+    }
+
+    private CodeVerifier Verifier(bool pinAnchor, long bundleVersion, TrustAnchor? signer = null)
+    {
+        if (pinAnchor)
+        {
+            File.WriteAllText(_dir.File(KioskTrust.AnchorFileName), _anchor.PublicKeyPem());
+        }
+
+        var content = new TrustBundleContent(TrustBundleContent.FormatName, bundleVersion, Now, new TrustSection(TimeSpan.FromDays(7), [Convert.ToBase64String(_dscDer)]));
+        File.WriteAllBytes(_dir.File("bundle.cose"), TrustBundleSigner.Sign(content, signer ?? _anchor));
+        var options = Options.Create(new KioskOptions { DataDir = _dir.Path, TrustBundle = _dir.File("bundle.cose") });
+        return new CodeVerifier(new KioskTrust(options, NullLogger<KioskTrust>.Instance), _time);
+    }
+
+    private string Code(DateTimeOffset expires) => new DccIssuer(_dscKey, _dscDer).Issue(
+        new JsonObject { ["ver"] = "1.3.0", ["nam"] = new JsonObject { ["fnt"] = "A" }, ["dob"] = "1990-01-01", ["v"] = new JsonArray(new JsonObject { ["dn"] = 2, ["sd"] = 2 }) },
+        "VN",
+        Now.AddDays(-30),
+        expires);
+}
