@@ -58,6 +58,12 @@ internal static partial class CertLogicDateTimes
             throw new CertLogicException("date argument of \"plusTime\" is not a date(-time) in an allowed format");
         }
 
+        if (Number(m.Groups["h"].Value) > 23 || Number(m.Groups["mi"].Value) > 59 || Number(m.Groups["s"].Value) > 59
+            || (m.Groups["om"].Success && Number(m.Groups["om"].Value) > 59))
+        {
+            throw new CertLogicException("date-time has a time or offset out of range");
+        }
+
         var fraction = m.Groups["f"].Success ? m.Groups["f"].Value : "";
         var milliseconds = fraction.Length == 0 ? 0 : Number(fraction.PadRight(3, '0')[..3]);
         var local = FromParts(Number(m.Groups["y"].Value), Number(m.Groups["mo"].Value), Number(m.Groups["d"].Value),

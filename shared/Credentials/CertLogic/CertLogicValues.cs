@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,6 +7,9 @@ namespace ScanPoint.Credentials.CertLogic;
 /// <summary>Type tests, truthiness and equality on evaluated values, exactly as the CertLogic spec defines them.</summary>
 internal static class CertLogicValues
 {
+    /// <summary>Deepest data that is compared or copied; deeper (hand-built) data is a limit error, not a stack overflow.</summary>
+    public const int MaxDataDepth = 256;
+
     private const double MaxSafeInteger = 9007199254740991d;
 
     /// <summary>Date-times produced by plusTime/dccDateOfBirth: a JsonValue holding a DateTimeOffset.</summary>
@@ -44,19 +48,42 @@ internal static class CertLogicValues
             return false;
         }
 
-        if (v.TryGetValue(out long l))
+        long? exact = v.GetValue<object>() switch
         {
-            value = l;
-            return Math.Abs((double)l) <= MaxSafeInteger;
+            JsonElement element when element.TryGetInt64(out var l) => l,
+            long l => l,
+            int i => i,
+            _ => null,
+        };
+        if (exact is { } integer)
+        {
+            value = integer;
+            return Math.Abs((double)integer) <= MaxSafeInteger;
         }
 
-        if (v.TryGetValue(out double d) && Math.Floor(d) == d && Math.Abs(d) <= MaxSafeInteger)
+        if (TryGetNumber(v, out var d) && Math.Floor(d) == d && Math.Abs(d) <= MaxSafeInteger)
         {
             value = (long)d;
             return true;
         }
 
         return false;
+    }
+
+    /// <summary>Any JSON number as a double, whether parsed (JsonElement) or created from a CLR number.</summary>
+    public static bool TryGetNumber(JsonValue value, out double number)
+    {
+        switch (value.GetValue<object>())
+        {
+            case JsonElement { ValueKind: JsonValueKind.Number } element:
+                return element.TryGetDouble(out number);
+            case IConvertible convertible and not (string or bool or char or DateTime):
+                number = convertible.ToDouble(CultureInfo.InvariantCulture);
+                return true;
+            default:
+                number = 0;
+                return false;
+        }
     }
 
     public static bool IsFalsy(JsonNode? node) => node switch
@@ -90,24 +117,51 @@ internal static class CertLogicValues
     };
 
     /// <summary>Equality without type coercion (<c>===</c>); containers compare by content.</summary>
-    public static bool StrictEquals(JsonNode? left, JsonNode? right)
+    public static bool StrictEquals(JsonNode? left, JsonNode? right, int depth = 0)
     {
-        if (left is null || right is null)
+        if (depth > MaxDataDepth)
         {
-            return left is null && right is null;
+            throw new CertLogicException(CertLogicCodes.Limit, $"data nested deeper than {MaxDataDepth}");
         }
 
-        if (TryGetDateTime(left, out var leftDate) || TryGetDateTime(right, out _))
+        switch (left, right)
         {
-            return TryGetDateTime(right, out var rightDate) && TryGetDateTime(left, out _) && leftDate == rightDate;
+            case (null, _) or (_, null):
+                return left is null && right is null;
+            case (JsonArray l, JsonArray r):
+                return l.Count == r.Count && l.Zip(r).All(pair => StrictEquals(pair.First, pair.Second, depth + 1));
+            case (JsonObject l, JsonObject r):
+                return l.Count == r.Count && l.All(pair => r.TryGetPropertyValue(pair.Key, out var other) && StrictEquals(pair.Value, other, depth + 1));
+            case (JsonValue l, JsonValue r):
+                return ValueEquals(l, r);
+            default:
+                return false;
+        }
+    }
+
+    private static bool ValueEquals(JsonValue left, JsonValue right)
+    {
+        var leftIsDate = TryGetDateTime(left, out var leftDate);
+        var rightIsDate = TryGetDateTime(right, out var rightDate);
+        if (leftIsDate || rightIsDate)
+        {
+            return leftIsDate && rightIsDate && leftDate == rightDate;
         }
 
-        if (TryGetInteger(left, out var leftInt) && TryGetInteger(right, out var rightInt))
+        var kind = left.GetValueKind();
+        if (kind != right.GetValueKind())
         {
-            return leftInt == rightInt;
+            return false;
         }
 
-        return JsonNode.DeepEquals(left, right);
+        return kind switch
+        {
+            JsonValueKind.String => left.GetValue<string>() == right.GetValue<string>(),
+            JsonValueKind.Number => TryGetInteger(left, out var l) && TryGetInteger(right, out var r)
+                ? l == r
+                : TryGetNumber(left, out var ld) && TryGetNumber(right, out var rd) && ld.Equals(rd),
+            _ => true,
+        };
     }
 
     /// <summary>The JSON kind of a value for error messages; never the value itself (it may be personal data).</summary>

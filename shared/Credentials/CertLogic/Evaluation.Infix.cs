@@ -32,7 +32,10 @@ internal sealed partial class Evaluation
                     throw new CertLogicException("operands of a \"+\" operation must both be integers");
                 }
 
-                return JsonValue.Create(checked(l + r));
+                var sum = checked(l + r);
+                return CertLogicValues.TryGetInteger(JsonValue.Create(sum), out _)
+                    ? JsonValue.Create(sum)
+                    : throw new CertLogicException("result of a \"+\" operation is beyond the safe integer range");
         }
     }
 

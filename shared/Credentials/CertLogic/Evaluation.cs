@@ -37,9 +37,14 @@ internal sealed partial class Evaluation
     }
 
     /// <summary>A copy of a node that can be put into a new array/object; copied nodes count as steps.</summary>
-    public JsonNode? Detach(JsonNode? node)
+    public JsonNode? Detach(JsonNode? node, int depth = 0)
     {
         Step();
+        if (depth > CertLogicValues.MaxDataDepth)
+        {
+            throw new CertLogicException(CertLogicCodes.Limit, $"data nested deeper than {CertLogicValues.MaxDataDepth}");
+        }
+
         switch (node)
         {
             case null:
@@ -48,7 +53,7 @@ internal sealed partial class Evaluation
                 var items = new JsonArray();
                 foreach (var item in array)
                 {
-                    items.Add(Detach(item));
+                    items.Add(Detach(item, depth + 1));
                 }
 
                 return items;
@@ -56,7 +61,7 @@ internal sealed partial class Evaluation
                 var copy = new JsonObject();
                 foreach (var (key, value) in obj)
                 {
-                    copy[key] = Detach(value);
+                    copy[key] = Detach(value, depth + 1);
                 }
 
                 return copy;
