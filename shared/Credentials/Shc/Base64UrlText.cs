@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 
 namespace ScanPoint.Credentials.Shc;
@@ -17,7 +18,14 @@ internal static class Base64UrlText
             return null;
         }
 
-        var bytes = Base64Url.DecodeFromChars(text);
+        var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
+        // The OperationStatus overload reports bad input; the Try… and array overloads throw FormatException.
+        if (Base64Url.DecodeFromChars(text, buffer, out _, out var written) != OperationStatus.Done)
+        {
+            return null;
+        }
+
+        var bytes = buffer.AsSpan(0, written).ToArray();
         return text.SequenceEqual(Base64Url.EncodeToString(bytes)) ? bytes : null;
     }
 
