@@ -95,8 +95,12 @@ public sealed class ShcVerifier
         }
 
         var valid = ShcValidityStage.TryCheck(claims, key.Value, now);
-        return valid.IsSuccess
-            ? new ShcResult(new Verdict.Accepted(), claims)
-            : new ShcResult(valid.Failure!, claims);
+        if (!valid.IsSuccess)
+        {
+            return new ShcResult(valid.Failure!, claims);
+        }
+
+        var crlStale = key.Value.CrlVersion is > 0 and var version && (key.Value.Revocations?.Counter ?? 0) < version;
+        return new ShcResult(new Verdict.Accepted { Warnings = crlStale ? [VerdictCodes.CrlStale] : [] }, claims);
     }
 }

@@ -98,4 +98,7 @@ public static class VerdictCodes
 
     /// <summary>Warning: the payload holds no v/t/r entry, or more than one kind.</summary>
     public const string TypeWarning = "TYPE";
+
+    /// <summary>Warning (SHC): the signing key announces a CRL (crlVersion) but none, or an older one, is loaded.</summary>
+    public const string CrlStale = "CRL_STALE";
 }

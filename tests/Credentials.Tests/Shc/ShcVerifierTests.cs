@@ -58,11 +58,14 @@ public sealed class ShcVerifierTests
     }
 
     [Fact]
-    public void Verify_RevokedExampleWithoutCrl_IsAccepted()
+    public void Verify_RevokedExampleWithoutCrl_IsAcceptedWithCrlStale()
     {
         var issuers = ShcIssuerList.Create([new ShcIssuerSource(ShcExamples.Issuer, ShcExamples.JwksJson)]);
 
-        Assert.IsType<Verdict.Accepted>(ShcVerifier.Verify(ShcExamples.QrTexts(3)[0], issuers, ShcExamples.Example03Now).Verdict);
+        var verdict = ShcVerifier.Verify(ShcExamples.QrTexts(3)[0], issuers, ShcExamples.Example03Now).Verdict;
+
+        Assert.IsType<Verdict.Accepted>(verdict);
+        Assert.Equal([VerdictCodes.CrlStale], verdict.Warnings);
     }
 
     [Fact]
