@@ -90,12 +90,18 @@ public static class CertLogicValidator
         else if (op is "if" or "reduce" or "plusTime")
         {
             checkedOperands = 3;
-            AddIf(operands.Count != 3, expr, $"a(n) \"{op}\"-operation must have exactly 3 values/operands, but it has {operands.Count}", issues);
+            var article = op == "if" ? "an" : "a";
+            AddIf(operands.Count != 3, expr, $"{article} \"{op}\"-operation must have exactly 3 values/operands, but it has {operands.Count}", issues);
         }
-        else if (op is "!" or "dccDateOfBirth")
+        else if (op == "!")
         {
             checkedOperands = 1;
-            AddIf(operands.Count != 1, expr, $"a(n) \"{op}\"-operation must have exactly 1 operand, but it has {operands.Count}", issues);
+            AddIf(operands.Count != 1, expr, $"a !-operation (logical not/negation) must have exactly 1 operand, but it has {operands.Count}", issues);
+        }
+        else if (op == "dccDateOfBirth")
+        {
+            checkedOperands = 1;
+            AddIf(operands.Count != 1, expr, $"a \"dccDateOfBirth\"-operation must have exactly 1 operand, but it has {operands.Count}", issues);
         }
         else if (op == "extractFromUVCI")
         {
