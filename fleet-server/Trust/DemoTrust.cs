@@ -71,8 +71,15 @@ internal static class DemoTrust
         ["dob"] = dob,
         ["v"] = new JsonArray(new JsonObject
         {
-            ["tg"] = "840539006", ["vp"] = "1119349007", ["mp"] = "EU/1/20/1528", ["ma"] = "ORG-100030215",
-            ["dn"] = 2, ["sd"] = 2, ["dt"] = "2026-01-10", ["co"] = "VN", ["is"] = "Demo Ministry of Health",
+            ["tg"] = "840539006",
+            ["vp"] = "1119349007",
+            ["mp"] = "EU/1/20/1528",
+            ["ma"] = "ORG-100030215",
+            ["dn"] = 2,
+            ["sd"] = 2,
+            ["dt"] = "2026-01-10",
+            ["co"] = "VN",
+            ["is"] = "Demo Ministry of Health",
             ["ci"] = $"URN:UVCI:01:VN:DEMO{n:D6}",
         }),
     };
