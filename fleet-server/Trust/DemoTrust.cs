@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using ScanPoint.Credentials.Dcc;
+using ScanPoint.Credentials.Declarations;
 using ScanPoint.Credentials.Trust;
 
 namespace ScanPoint.FleetServer.Trust;
@@ -16,6 +17,8 @@ internal static class DemoTrust
     public const string AnchorPrivateFile = "trust-anchor-private.pem";
     public const string BundleFile = "trust-bundle.cose";
     public const string CodesFile = "demo-codes.txt";
+    public const string DeclarationKeyFile = "declaration-signer-private.pem";
+    public const string DeclarationCertFile = "declaration-signer.crt";
 
     public static void Create(string directory, long version, DateTimeOffset now)
     {
@@ -29,7 +32,19 @@ internal static class DemoTrust
         WritePrivate(Path.Combine(directory, "dsc-private.pem"), dscKey.ExportPkcs8PrivateKeyPem());
         File.WriteAllBytes(Path.Combine(directory, "dsc.crt"), dsc.RawData);
 
-        var content = new TrustBundleContent(TrustBundleContent.FormatName, version, now, new TrustSection(TimeSpan.FromDays(7), [Convert.ToBase64String(dsc.RawData)]));
+        using var declarationKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var declarationRequest = new CertificateRequest("CN=ScanPoint Demo Declaration Signer, C=VN", declarationKey, HashAlgorithmName.SHA256);
+        declarationRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(DeclarationClaims.SignerKeyUsage)], critical: false));
+        using var declarationSigner = declarationRequest.CreateSelfSigned(now.AddDays(-1), now.AddYears(2));
+        WritePrivate(Path.Combine(directory, DeclarationKeyFile), declarationKey.ExportPkcs8PrivateKeyPem());
+        File.WriteAllBytes(Path.Combine(directory, DeclarationCertFile), declarationSigner.RawData);
+
+        var content = new TrustBundleContent(
+            TrustBundleContent.FormatName,
+            version,
+            now,
+            new TrustSection(TimeSpan.FromDays(7), [Convert.ToBase64String(dsc.RawData)]),
+            new TrustSection(TimeSpan.FromDays(7), [Convert.ToBase64String(declarationSigner.RawData)]));
         File.WriteAllBytes(Path.Combine(directory, BundleFile), TrustBundleSigner.Sign(content, anchor));
 
         var issuer = new DccIssuer(dscKey, dsc.RawData);
@@ -40,6 +55,11 @@ internal static class DemoTrust
             issuer.Issue(Vaccination("NGUYEN", "VAN<A", "1990-01-01", 1), "VN", now.AddDays(-1), now.AddYears(1)),
             issuer.Issue(Vaccination("TRAN", "THI<B", "1985-05-05", 2), "VN", now.AddDays(-400), now.AddDays(-35)),
             new DccIssuer(strangerKey, stranger.RawData).Issue(Vaccination("LE", "VAN<C", "1970-07-07", 3), "VN", now.AddDays(-1), now.AddYears(1)),
+            new DeclarationIssuer(declarationKey, declarationSigner.RawData).Issue(
+                new DeclarationPass(DeclarationPass.Movement, "Nguyễn Văn A", "1990-01-01", DeclarationIssuer.HashIdNumber("001090000001"), "HN", "HCM", "ok"),
+                "VN",
+                now.AddHours(-2),
+                now.AddHours(70)),
         ];
         File.WriteAllLines(Path.Combine(directory, CodesFile), codes);
     }
@@ -51,8 +71,15 @@ internal static class DemoTrust
         ["dob"] = dob,
         ["v"] = new JsonArray(new JsonObject
         {
-            ["tg"] = "840539006", ["vp"] = "1119349007", ["mp"] = "EU/1/20/1528", ["ma"] = "ORG-100030215",
-            ["dn"] = 2, ["sd"] = 2, ["dt"] = "2026-01-10", ["co"] = "VN", ["is"] = "Demo Ministry of Health",
+            ["tg"] = "840539006",
+            ["vp"] = "1119349007",
+            ["mp"] = "EU/1/20/1528",
+            ["ma"] = "ORG-100030215",
+            ["dn"] = 2,
+            ["sd"] = 2,
+            ["dt"] = "2026-01-10",
+            ["co"] = "VN",
+            ["is"] = "Demo Ministry of Health",
             ["ci"] = $"URN:UVCI:01:VN:DEMO{n:D6}",
         }),
     };

@@ -1,10 +1,15 @@
 namespace ScanPoint.FleetServer.Trust;
 
-/// <summary><c>fleet-server trust init-demo --out DIR [--version N]</c>.</summary>
+/// <summary><c>fleet-server trust init-demo --out DIR [--version N]</c> and <c>trust issue-pass …</c>.</summary>
 internal static class TrustCommand
 {
     public static int Run(string[] args, TimeProvider time)
     {
+        if (args is ["issue-pass", ..])
+        {
+            return IssuePassCommand.Run(args, time);
+        }
+
         var outIndex = Array.IndexOf(args, "--out");
         if (args is not ["init-demo", ..] || outIndex < 0 || outIndex == args.Length - 1)
         {
@@ -19,7 +24,8 @@ internal static class TrustCommand
         Console.WriteLine($"demo trust anchor, document signer and signed trust bundle v{version} written to {directory}:");
         Console.WriteLine($"  {DemoTrust.AnchorPublicFile}  pin on kiosks: kiosk provision ... --trust-anchor {Path.Combine(directory, DemoTrust.AnchorPublicFile)}");
         Console.WriteLine($"  {DemoTrust.BundleFile}  load on kiosks: kiosk run ... --Kiosk:TrustBundle={Path.Combine(directory, DemoTrust.BundleFile)}");
-        Console.WriteLine($"  {DemoTrust.CodesFile}  3 demo codes: valid, expired, unknown signer");
+        Console.WriteLine($"  {DemoTrust.CodesFile}  4 demo codes: valid, expired, unknown-signer certificates and a movement pass");
+        Console.WriteLine($"  more passes: fleet-server trust issue-pass --dir {directory} --type movement --name NAME --dob 1990-01-01 --id 001090000001 --from HN --to HCM");
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 using ScanPoint.Contracts.CheckIns;
 using ScanPoint.Credentials.Dcc;
+using ScanPoint.Credentials.Declarations;
 using ScanPoint.Credentials.Verdicts;
 using ContractVerdicts = ScanPoint.Contracts.CheckIns.VerdictCodes;
 using EngineCodes = ScanPoint.Credentials.Verdicts.VerdictCodes;
@@ -14,7 +15,7 @@ public sealed class CodeVerifier(KioskTrust trust, TimeProvider time)
 {
     public string Verify(string text, string format)
     {
-        if (format != CodeFormats.Dcc || !trust.HasAnchor)
+        if (format is not (CodeFormats.Dcc or CodeFormats.DeclarationPass) || !trust.HasAnchor)
         {
             return ContractVerdicts.Unverified;
         }
@@ -25,12 +26,16 @@ public sealed class CodeVerifier(KioskTrust trust, TimeProvider time)
             return ContractVerdicts.Unverifiable(EngineCodes.NoTrust);
         }
 
-        if (bundle.IsDscStale(now))
+        var stale = format == CodeFormats.Dcc ? bundle.IsDscStale(now) : bundle.IsDeclarationSignersStale(now);
+        if (stale)
         {
             return ContractVerdicts.Unverifiable(EngineCodes.TrustStale);
         }
 
-        return DccVerifier.Verify(text, bundle.Dsc, now).Verdict switch
+        var verdict = format == CodeFormats.Dcc
+            ? DccVerifier.Verify(text, bundle.Dsc, now).Verdict
+            : DeclarationVerifier.Verify(text, bundle.DeclarationSigners, now).Verdict;
+        return verdict switch
         {
             Verdict.Accepted => ContractVerdicts.Accepted,
             Verdict.Rejected r => ContractVerdicts.Rejected(r.Code),

@@ -56,6 +56,10 @@ public sealed class DscCertificate
         }
     }
 
+    /// <summary>True when the certificate lists <paramref name="oid"/> among its extended key usages.</summary>
+    public bool HasKeyUsage(string oid) =>
+        Certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().Any(e => e.EnhancedKeyUsages.Cast<Oid>().Any(u => u.Value == oid));
+
     /// <summary>True when the DSC may sign a certificate holding exactly these entry types.</summary>
     public bool MaySign(IReadOnlyList<char> entryTypes) =>
         AllowedTypes is null || (entryTypes.Count > 0 && entryTypes.All(AllowedTypes.Contains));

@@ -3,6 +3,14 @@ namespace ScanPoint.Credentials.Trust;
 /// <summary>A verified trust bundle, ready for the verifiers.</summary>
 public sealed record TrustBundle(long Version, DateTimeOffset IssuedAt, TimeSpan DscMaxAge, DscTrustList Dsc)
 {
+    /// <summary>Signers of national declaration passes (<c>DCL1:</c>).</summary>
+    public DscTrustList DeclarationSigners { get; init; } = DscTrustList.Empty;
+
+    public TimeSpan DeclarationSignersMaxAge { get; init; }
+
+    /// <summary>Whether the declaration-signer section is past its maximum age at <paramref name="now"/>.</summary>
+    public bool IsDeclarationSignersStale(DateTimeOffset now) => now - IssuedAt > DeclarationSignersMaxAge;
+
     /// <summary>Whether the DSC section is past its maximum age at <paramref name="now"/>.</summary>
     public bool IsDscStale(DateTimeOffset now) => now - IssuedAt > DscMaxAge;
 }

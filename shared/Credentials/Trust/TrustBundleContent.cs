@@ -10,7 +10,8 @@ public sealed record TrustBundleContent(
     [property: JsonPropertyName("format")] string Format,
     [property: JsonPropertyName("version")] long Version,
     [property: JsonPropertyName("issuedAt")] DateTimeOffset IssuedAt,
-    [property: JsonPropertyName("dsc")] TrustSection Dsc)
+    [property: JsonPropertyName("dsc")] TrustSection Dsc,
+    [property: JsonPropertyName("declarationSigners")] TrustSection? DeclarationSigners = null)
 {
     public const string FormatName = "scanpoint-trust/1";
 }

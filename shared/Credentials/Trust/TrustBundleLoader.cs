@@ -41,7 +41,12 @@ public static class TrustBundleLoader
             }
 
             var dsc = DscTrustList.FromDer(parsed.Dsc.Items.Select(Convert.FromBase64String));
-            return TrustLoadResult.Loaded(new TrustBundle(parsed.Version, parsed.IssuedAt, parsed.Dsc.MaxAge, dsc));
+            var declarations = parsed.DeclarationSigners is { } d ? DscTrustList.FromDer(d.Items.Select(Convert.FromBase64String)) : DscTrustList.Empty;
+            return TrustLoadResult.Loaded(new TrustBundle(parsed.Version, parsed.IssuedAt, parsed.Dsc.MaxAge, dsc)
+            {
+                DeclarationSigners = declarations,
+                DeclarationSignersMaxAge = parsed.DeclarationSigners?.MaxAge ?? TimeSpan.Zero,
+            });
         }
         catch (Exception ex) when (ex is CryptographicException or JsonException or FormatException or InvalidOperationException)
         {

@@ -63,6 +63,12 @@ public static class VerdictCodes
     /// <summary>The trust section this verdict needs is past its maximum age: no silent green.</summary>
     public const string TrustStale = "TRUST_STALE";
 
+    /// <summary>Declaration pass: claims missing, mistyped or malformed.</summary>
+    public const string DeclarationFormat = "DCL_FORMAT";
+
+    /// <summary>Declaration pass: valid for longer than its type allows (movement 72 h, health 24 h).</summary>
+    public const string DeclarationWindow = "DCL_WINDOW";
+
     /// <summary>No trust bundle is loaded, so nothing signed can be judged.</summary>
     public const string NoTrust = "NO_TRUST";
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using ScanPoint.Contracts.CheckIns;
 using ScanPoint.Credentials.Dcc;
+using ScanPoint.Credentials.Declarations;
 using ScanPoint.Credentials.Trust;
 using ScanPoint.Kiosk.Verification;
 using ScanPoint.TestKit;
@@ -21,11 +22,17 @@ public sealed class CodeVerifierTests : IDisposable
     private readonly TrustAnchor _anchor = TrustAnchor.Create();
     private readonly ECDsa _dscKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private readonly byte[] _dscDer;
+    private readonly ECDsa _declarationKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private readonly byte[] _declarationDer;
 
     public CodeVerifierTests()
     {
         using var dsc = new CertificateRequest("CN=DSC", _dscKey, HashAlgorithmName.SHA256).CreateSelfSigned(Now.AddYears(-1), Now.AddYears(1));
         _dscDer = dsc.RawData;
+        var request = new CertificateRequest("CN=Declarations", _declarationKey, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(DeclarationClaims.SignerKeyUsage)], false));
+        using var declarationSigner = request.CreateSelfSigned(Now.AddYears(-1), Now.AddYears(1));
+        _declarationDer = declarationSigner.RawData;
     }
 
     [Fact]
@@ -74,6 +81,16 @@ public sealed class CodeVerifierTests : IDisposable
     }
 
     [Fact]
+    public void Verify_DeclarationPassFromBundleSigner_Accepted()
+    {
+        var verifier = Verifier(pinAnchor: true, bundleVersion: 1);
+        var pass = new DeclarationPass(DeclarationPass.Movement, "A", "1990", DeclarationIssuer.HashIdNumber("001090000001"), "HN", "HCM", "ok");
+
+        Assert.Equal(VerdictCodes.Accepted, verifier.Verify(new DeclarationIssuer(_declarationKey, _declarationDer).Issue(pass, "VN", Now, Now.AddHours(10)), CodeFormats.DeclarationPass));
+        Assert.Equal(VerdictCodes.Unverifiable("KID"), verifier.Verify(new DeclarationIssuer(_dscKey, _dscDer).Issue(pass, "VN", Now, Now.AddHours(10)), CodeFormats.DeclarationPass));
+    }
+
+    [Fact]
     public void Verify_FormatWithoutVerifier_Unverified() =>
         Assert.Equal(VerdictCodes.Unverified, Verifier(pinAnchor: true, bundleVersion: 1).Verify("shc:/56762909", CodeFormats.SmartHealthCard));
 
@@ -81,6 +98,7 @@ public sealed class CodeVerifierTests : IDisposable
     {
         _anchor.Dispose();
         _dscKey.Dispose();
+        _declarationKey.Dispose();
         _dir.Dispose();
     }
 
@@ -91,7 +109,12 @@ public sealed class CodeVerifierTests : IDisposable
             File.WriteAllText(_dir.File(KioskTrust.AnchorFileName), _anchor.PublicKeyPem());
         }
 
-        var content = new TrustBundleContent(TrustBundleContent.FormatName, bundleVersion, Now, new TrustSection(TimeSpan.FromDays(7), [Convert.ToBase64String(_dscDer)]));
+        var content = new TrustBundleContent(
+            TrustBundleContent.FormatName,
+            bundleVersion,
+            Now,
+            new TrustSection(TimeSpan.FromDays(7), [Convert.ToBase64String(_dscDer)]),
+            new TrustSection(TimeSpan.FromDays(7), [Convert.ToBase64String(_declarationDer)]));
         File.WriteAllBytes(_dir.File("bundle.cose"), TrustBundleSigner.Sign(content, signer ?? _anchor));
         var options = Options.Create(new KioskOptions { DataDir = _dir.Path, TrustBundle = _dir.File("bundle.cose") });
         return new CodeVerifier(new KioskTrust(options, NullLogger<KioskTrust>.Instance), _time);
