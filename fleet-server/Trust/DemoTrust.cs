@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
@@ -20,6 +21,7 @@ internal static class DemoTrust
     public const string DeclarationKeyFile = "declaration-signer-private.pem";
     public const string DeclarationCertFile = "declaration-signer.crt";
 
+    [SupportedOSPlatform("linux")]
     public static void Create(string directory, long version, DateTimeOffset now)
     {
         Directory.CreateDirectory(directory);
@@ -84,6 +86,7 @@ internal static class DemoTrust
         }),
     };
 
+    [SupportedOSPlatform("linux")]
     private static void WritePrivate(string path, string pem)
     {
         using var file = new FileStream(path, new FileStreamOptions

@@ -17,6 +17,12 @@ internal static class TrustCommand
             return 2;
         }
 
+        if (!OperatingSystem.IsLinux())
+        {
+            Console.Error.WriteLine("trust init-demo writes private keys with Unix file modes: run it on Linux");
+            return 1;
+        }
+
         var versionIndex = Array.IndexOf(args, "--version");
         var version = versionIndex >= 0 && versionIndex < args.Length - 1 && long.TryParse(args[versionIndex + 1], System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 1;
         var directory = Path.GetFullPath(args[outIndex + 1]);
