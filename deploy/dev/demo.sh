@@ -17,18 +17,25 @@ done
 fleet=(dotnet fleet-server/bin/Release/net10.0/ScanPoint.FleetServer.dll --Storage:SqlitePath="$demo/fleet.db")
 kiosk=(dotnet kiosk/bin/Release/net10.0/ScanPoint.Kiosk.dll)
 
-"${fleet[@]}" trust init-demo --out "$demo/trust" >/dev/null
+testdata="$root/../shared/testdata"
+shc_trust=()
+if [ -f "$testdata/shc/issuer/.well-known/jwks.json" ]; then
+  # trust the SMART Health Cards spec's example issuer, with its revocation list
+  shc_trust=(--shc-issuer https://spec.smarthealth.cards/examples/issuer --shc-jwks "$testdata/shc/issuer/.well-known/jwks.json")
+  for crl in "$testdata"/shc/issuer/.well-known/crl/*.json; do shc_trust+=(--shc-crl "$crl"); done
+fi
+"${fleet[@]}" trust init-demo --out "$demo/trust" "${shc_trust[@]}" >/dev/null
 credential="$("${fleet[@]}" devices add --id demo-kiosk-1 --province HN --site hoan-kiem-market | tail -n 1)"
 "${fleet[@]}" --Mqtt:Port="$mqtt_port" --Http:Port="$http_port" >"$demo/fleet.log" 2>&1 &
 fleet_pid=$!
 trap 'kill $fleet_pid ${kiosk_pid:-} 2>/dev/null || true' EXIT INT TERM
 "${kiosk[@]}" provision --fleet "mqtt://127.0.0.1:$mqtt_port" --credential "$credential" --data-dir "$demo/kiosk" --trust-anchor "$demo/trust/trust-anchor.pem"
 
-# Sample codes: three minted with the demo signer (valid, expired, unknown signer), real test certificates from
-# ../shared/testdata when present (signed by DSCs the demo bundle does not carry), and a citizen-ID line.
+# Sample codes: minted with the demo signers (valid, expired and unknown-signer certificates, a movement pass),
+# from ../shared/testdata when present (EU test certificates signed by DSCs the demo bundle does not carry; SMART
+# Health Card examples from a trusted issuer, one of them revoked/expired), and a citizen-ID line.
 samples="$demo/scans.txt"
 cp "$demo/trust/demo-codes.txt" "$samples"
-testdata="$root/../shared/testdata"
 if [ -d "$testdata/dcc" ]; then
   find "$testdata/dcc" -name '*.json' | sort | head -n 20 | xargs grep -ho '"PREFIX": *"HC1:[^"]*"' | sed 's/"PREFIX": *"//; s/"$//' >>"$samples" || true
   for n in 00 01 03; do grep -ho 'shc:/[0-9]*' "$testdata/shc/example-$n-f-qr-code-numeric-value-0.txt" >>"$samples" || true; done

@@ -22,7 +22,7 @@ internal static class DemoTrust
     public const string DeclarationCertFile = "declaration-signer.crt";
 
     [SupportedOSPlatform("linux")]
-    public static void Create(string directory, long version, DateTimeOffset now)
+    public static void Create(string directory, long version, DateTimeOffset now, IReadOnlyList<ShcIssuerEntry> shcIssuers)
     {
         Directory.CreateDirectory(directory);
         using var anchor = TrustAnchor.Create();
@@ -46,7 +46,8 @@ internal static class DemoTrust
             version,
             now,
             new TrustSection(TimeSpan.FromDays(7), [Convert.ToBase64String(dsc.RawData)]),
-            new TrustSection(TimeSpan.FromDays(7), [Convert.ToBase64String(declarationSigner.RawData)]));
+            new TrustSection(TimeSpan.FromDays(7), [Convert.ToBase64String(declarationSigner.RawData)]),
+            new ShcIssuerSection(TimeSpan.FromDays(7), shcIssuers));
         File.WriteAllBytes(Path.Combine(directory, BundleFile), TrustBundleSigner.Sign(content, anchor));
 
         var issuer = new DccIssuer(dscKey, dsc.RawData);

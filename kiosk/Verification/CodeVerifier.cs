@@ -1,6 +1,7 @@
 using ScanPoint.Contracts.CheckIns;
 using ScanPoint.Credentials.Dcc;
 using ScanPoint.Credentials.Declarations;
+using ScanPoint.Credentials.Shc;
 using ScanPoint.Credentials.Verdicts;
 using ContractVerdicts = ScanPoint.Contracts.CheckIns.VerdictCodes;
 using EngineCodes = ScanPoint.Credentials.Verdicts.VerdictCodes;
@@ -15,7 +16,7 @@ public sealed class CodeVerifier(KioskTrust trust, TimeProvider time)
 {
     public string Verify(string text, string format)
     {
-        if (format is not (CodeFormats.Dcc or CodeFormats.DeclarationPass) || !trust.HasAnchor)
+        if (format is not (CodeFormats.Dcc or CodeFormats.DeclarationPass or CodeFormats.SmartHealthCard) || !trust.HasAnchor)
         {
             return ContractVerdicts.Unverified;
         }
@@ -26,15 +27,23 @@ public sealed class CodeVerifier(KioskTrust trust, TimeProvider time)
             return ContractVerdicts.Unverifiable(EngineCodes.NoTrust);
         }
 
-        var stale = format == CodeFormats.Dcc ? bundle.IsDscStale(now) : bundle.IsDeclarationSignersStale(now);
+        var stale = format switch
+        {
+            CodeFormats.Dcc => bundle.IsDscStale(now),
+            CodeFormats.SmartHealthCard => bundle.IsShcIssuersStale(now),
+            _ => bundle.IsDeclarationSignersStale(now),
+        };
         if (stale)
         {
             return ContractVerdicts.Unverifiable(EngineCodes.TrustStale);
         }
 
-        var verdict = format == CodeFormats.Dcc
-            ? DccVerifier.Verify(text, bundle.Dsc, now).Verdict
-            : DeclarationVerifier.Verify(text, bundle.DeclarationSigners, now).Verdict;
+        var verdict = format switch
+        {
+            CodeFormats.Dcc => DccVerifier.Verify(text, bundle.Dsc, now).Verdict,
+            CodeFormats.SmartHealthCard => ShcVerifier.Verify(text, bundle.ShcIssuers, now).Verdict,
+            _ => DeclarationVerifier.Verify(text, bundle.DeclarationSigners, now).Verdict,
+        };
         return verdict switch
         {
             Verdict.Accepted => ContractVerdicts.Accepted,

@@ -1,3 +1,5 @@
+using ScanPoint.Credentials.Shc;
+
 namespace ScanPoint.Credentials.Trust;
 
 /// <summary>A verified trust bundle, ready for the verifiers.</summary>
@@ -7,6 +9,14 @@ public sealed record TrustBundle(long Version, DateTimeOffset IssuedAt, TimeSpan
     public DscTrustList DeclarationSigners { get; init; } = DscTrustList.Empty;
 
     public TimeSpan DeclarationSignersMaxAge { get; init; }
+
+    /// <summary>SMART Health Card issuers with their keys and revocation lists.</summary>
+    public ShcIssuerList ShcIssuers { get; init; } = ShcIssuerList.Empty;
+
+    public TimeSpan ShcIssuersMaxAge { get; init; }
+
+    /// <summary>Whether the SMART Health Card issuer section is past its maximum age at <paramref name="now"/>.</summary>
+    public bool IsShcIssuersStale(DateTimeOffset now) => now - IssuedAt > ShcIssuersMaxAge;
 
     /// <summary>Whether the declaration-signer section is past its maximum age at <paramref name="now"/>.</summary>
     public bool IsDeclarationSignersStale(DateTimeOffset now) => now - IssuedAt > DeclarationSignersMaxAge;

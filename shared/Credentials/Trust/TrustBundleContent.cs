@@ -11,7 +11,8 @@ public sealed record TrustBundleContent(
     [property: JsonPropertyName("version")] long Version,
     [property: JsonPropertyName("issuedAt")] DateTimeOffset IssuedAt,
     [property: JsonPropertyName("dsc")] TrustSection Dsc,
-    [property: JsonPropertyName("declarationSigners")] TrustSection? DeclarationSigners = null)
+    [property: JsonPropertyName("declarationSigners")] TrustSection? DeclarationSigners = null,
+    [property: JsonPropertyName("shcIssuers")] ShcIssuerSection? ShcIssuers = null)
 {
     public const string FormatName = "scanpoint-trust/1";
 }
@@ -20,3 +21,14 @@ public sealed record TrustBundleContent(
 public sealed record TrustSection(
     [property: JsonPropertyName("maxAge")] TimeSpan MaxAge,
     [property: JsonPropertyName("items")] IReadOnlyList<string> Items);
+
+/// <summary>SMART Health Card issuers: each issuer URL with its JWKS and CRLs, as JSON text.</summary>
+public sealed record ShcIssuerSection(
+    [property: JsonPropertyName("maxAge")] TimeSpan MaxAge,
+    [property: JsonPropertyName("items")] IReadOnlyList<ShcIssuerEntry> Items);
+
+/// <summary>One SMART Health Card issuer in a trust bundle.</summary>
+public sealed record ShcIssuerEntry(
+    [property: JsonPropertyName("iss")] string Iss,
+    [property: JsonPropertyName("jwks")] string Jwks,
+    [property: JsonPropertyName("crls")] IReadOnlyList<string> Crls);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.Cose;
 using System.Text.Json;
+using ScanPoint.Credentials.Shc;
 using ScanPoint.Credentials.Verdicts;
 
 namespace ScanPoint.Credentials.Trust;
@@ -46,6 +47,8 @@ public static class TrustBundleLoader
             {
                 DeclarationSigners = declarations,
                 DeclarationSignersMaxAge = parsed.DeclarationSigners?.MaxAge ?? TimeSpan.Zero,
+                ShcIssuers = ShcIssuerList.Create((parsed.ShcIssuers?.Items ?? []).Select(i => new ShcIssuerSource(i.Iss, i.Jwks, i.Crls))),
+                ShcIssuersMaxAge = parsed.ShcIssuers?.MaxAge ?? TimeSpan.Zero,
             });
         }
         catch (Exception ex) when (ex is CryptographicException or JsonException or FormatException or InvalidOperationException)
