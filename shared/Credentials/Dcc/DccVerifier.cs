@@ -1,3 +1,5 @@
+using ScanPoint.Credentials.Dcc.Revocation;
+using ScanPoint.Credentials.Dcc.Schema;
 using ScanPoint.Credentials.Trust;
 using ScanPoint.Credentials.Verdicts;
 
@@ -5,7 +7,7 @@ namespace ScanPoint.Credentials.Dcc;
 
 /// <summary>
 /// EU Digital COVID Certificate (<c>HC1:</c>): prefix → Base45 → zlib → COSE_Sign1 → CWT claims → signature
-/// (DSC by kid) → time → key usage. The first failing stage decides the verdict; nothing throws.
+/// → schema (optional) → signature (DSC by kid) → revocation (optional) → time → key usage. The first failing stage decides the verdict; nothing throws.
 /// </summary>
 public sealed class DccVerifier
 {
@@ -17,14 +19,19 @@ public sealed class DccVerifier
     }
 
     /// <summary>Verifies at the injected clock's current time.</summary>
-    public DccResult Verify(string qrText, DscTrustList trust) => Verify(qrText, trust, _timeProvider.GetUtcNow());
+    public DccResult Verify(string qrText, DscTrustList trust, RevocationList? revocations = null, DccSchemaSet? schemas = null) =>
+        Verify(qrText, trust, _timeProvider.GetUtcNow(), revocations, schemas);
 
-    /// <summary>Verifies as of <paramref name="now"/>.</summary>
-    public static DccResult Verify(string qrText, DscTrustList trust, DateTimeOffset now)
+    /// <summary>
+    /// Verifies as of <paramref name="now"/>. With <paramref name="schemas"/>, the payload must match the schema of
+    /// its version (SCHEMA); with <paramref name="revocations"/>, a listed certificate is Rejected(REVOKED).
+    /// </summary>
+    public static DccResult Verify(
+        string qrText, DscTrustList trust, DateTimeOffset now, RevocationList? revocations = null, DccSchemaSet? schemas = null)
     {
         try
         {
-            return VerifyCore(qrText, trust, now);
+            return VerifyCore(qrText, trust, now, revocations, schemas);
         }
         catch (Exception)
         {
@@ -74,7 +81,8 @@ public sealed class DccVerifier
         return (envelope.Value, CwtStage.TryRead(envelope.Value.Payload));
     }
 
-    private static DccResult VerifyCore(string qrText, DscTrustList trust, DateTimeOffset now)
+    private static DccResult VerifyCore(
+        string qrText, DscTrustList trust, DateTimeOffset now, RevocationList? revocations, DccSchemaSet? schemas)
     {
         var (envelope, decoded) = Decode(qrText);
         if (envelope is null || decoded.Value is not { } claims)
@@ -82,10 +90,20 @@ public sealed class DccVerifier
             return new DccResult(decoded.Failure!, null);
         }
 
+        if (schemas?.Validate(claims.Payload) is { IsValid: false } schema)
+        {
+            return new DccResult(new Verdict.Rejected(VerdictCodes.Schema), claims) { Detail = schema.FirstError };
+        }
+
         var signer = SignatureStage.TryVerify(envelope, trust);
         if (signer.Value is not { } dsc)
         {
             return new DccResult(signer.Failure!, claims);
+        }
+
+        if (revocations is not null && !RevocationCheck.TryCheck(envelope, claims, revocations).IsSuccess)
+        {
+            return new DccResult(new Verdict.Rejected(VerdictCodes.Revoked), claims);
         }
 
         var timely = ValidityStage.TryCheck(claims, dsc, now);

@@ -93,7 +93,10 @@ public static class VerdictCodes
     /// <summary>The issuer (SHC <c>iss</c>) is not on the allow-list.</summary>
     public const string Issuer = "ISSUER";
 
-    /// <summary>The credential is listed as revoked by its issuer.</summary>
+    /// <summary>The payload does not match the official schema of its version (DCC: the first error path is the result's detail).</summary>
+    public const string Schema = "SCHEMA";
+
+    /// <summary>The credential is listed as revoked by its issuer (DCC: UCI, COUNTRYCODEUCI or SIGNATURE hash).</summary>
     public const string Revoked = "REVOKED";
 
     /// <summary>A bug: an unexpected exception was contained at the format boundary.</summary>
