@@ -92,7 +92,11 @@ public sealed class CodeVerifierTests : IDisposable
 
     [Fact]
     public void Verify_FormatWithoutVerifier_Unverified() =>
-        Assert.Equal(VerdictCodes.Unverified, Verifier(pinAnchor: true, bundleVersion: 1).Verify("shc:/56762909", CodeFormats.SmartHealthCard));
+        Assert.Equal(VerdictCodes.Unverified, Verifier(pinAnchor: true, bundleVersion: 1).Verify("001090000001|Nguyen Van A|01011990|Nam|Ha Noi|01012021", CodeFormats.CitizenId));
+
+    [Fact]
+    public void Verify_ShcFromIssuerNotInBundle_UnverifiableIssuerNeverGreen() =>
+        Assert.StartsWith("unverifiable:", Verifier(pinAnchor: true, bundleVersion: 1).Verify(File.ReadAllText(Path.Combine(TestData.Root, "shc", "example-00-f-qr-code-numeric-value-0.txt")).Trim(), CodeFormats.SmartHealthCard), StringComparison.Ordinal);
 
     public void Dispose()
     {
