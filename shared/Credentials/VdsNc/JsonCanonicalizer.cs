@@ -14,19 +14,14 @@ internal static class JsonCanonicalizer
     /// <summary>The canonical UTF-8 bytes, or null when the node holds something JCS cannot express (lone surrogate, non-finite number).</summary>
     public static byte[]? TryCanonicalize(JsonNode? node)
     {
-        var builder = new StringBuilder();
-        if (!TryWrite(node, builder))
-        {
-            return null;
-        }
-
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetBytes(builder.ToString());
+            var builder = new StringBuilder();
+            return TryWrite(node, builder) ? new UTF8Encoding(false, throwOnInvalidBytes: true).GetBytes(builder.ToString()) : null;
         }
-        catch (EncoderFallbackException)
+        catch (Exception e) when (e is EncoderFallbackException or InvalidOperationException)
         {
-            return null;
+            return null; // lone surrogate, escaped or not
         }
     }
 
@@ -90,7 +85,8 @@ internal static class JsonCanonicalizer
             case JsonValueKind.Null:
                 builder.Append("null");
                 return true;
-            case JsonValueKind.Number when value.TryGetValue<double>(out var number) && double.IsFinite(number):
+            case JsonValueKind.Number when double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                && double.IsFinite(number):
                 builder.Append(FormatNumber(number));
                 return true;
             default:

@@ -67,8 +67,17 @@ internal static class VdsNcParseStage
         return StageResult<VdsNcSeal>.Ok(new VdsNcSeal(data, canonical, alg, signer, signature));
     }
 
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+    private static string? Text(JsonNode? node)
+    {
+        try
+        {
+            return node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // escaped lone surrogate
+        }
+    }
 
     /// <summary>base64url (the ICAO encoding) with optional '=' padding, as the published seals carry it.</summary>
     private static byte[]? Bytes(JsonNode? node)
