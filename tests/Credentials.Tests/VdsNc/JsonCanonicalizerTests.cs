@@ -35,7 +35,7 @@ public sealed class JsonCanonicalizerTests
 
         var text = Encoding.UTF8.GetString(JsonCanonicalizer.TryCanonicalize(node)!);
 
-        Assert.Equal("{\"A\":{},\"a\":\"x\\u000f\\n\\\"\\\\é€\",\"b\":[true,null,false],\"😀\":2,\"€\":1}", text);
+        Assert.Equal("{\"A\":{},\"a\":\"x\\u000f\\n\\\"\\\\é€\",\"b\":[true,null,false],\"€\":1,\"😀\":2}", text);
     }
 
     [Fact]
