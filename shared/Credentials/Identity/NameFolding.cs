@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -9,6 +10,28 @@ namespace ScanPoint.Credentials.Identity;
 /// </summary>
 internal static class NameFolding
 {
+    /// <summary>
+    /// Precomposed letters by base letter. The build runs with invariant globalization, where
+    /// <see cref="string.Normalize()"/> may leave precomposed letters as they are, so the Vietnamese alphabet (and
+    /// common Latin letters) fold through this table; combining marks of decomposed input are dropped by category.
+    /// </summary>
+    private static readonly FrozenDictionary<char, char> BaseLetters = BuildBaseLetters(
+        ("a", "àáảãạăằắẳẵặâầấẩẫậäåāąǎ"),
+        ("c", "çćčĉċ"),
+        ("d", "đď"),
+        ("e", "èéẻẽẹêềếểễệëēęěė"),
+        ("g", "ğĝġģ"),
+        ("i", "ìíỉĩịîïīįı"),
+        ("l", "ľĺļł"),
+        ("n", "ñńňņ"),
+        ("o", "òóỏõọôồốổỗộơờớởỡợöøōő"),
+        ("r", "řŕŗ"),
+        ("s", "šśşŝș"),
+        ("t", "ťţț"),
+        ("u", "ùúủũụưừứửữựûüūůűų"),
+        ("y", "ỳýỷỹỵÿŷ"),
+        ("z", "žźż"));
+
     public static string Fold(string text)
     {
         string decomposed;
@@ -30,17 +53,29 @@ internal static class NameFolding
                 continue;
             }
 
-            builder.Append(c switch
-            {
-                'đ' or 'Đ' or 'ð' or 'Ð' => 'D',
-                'ø' or 'Ø' => 'O',
-                'ł' or 'Ł' => 'L',
-                'ß' => 'S',
-                _ => char.ToUpperInvariant(c),
-            });
+            var lower = char.ToLowerInvariant(c);
+            builder.Append(char.ToUpperInvariant(BaseLetters.TryGetValue(lower, out var letter) ? letter : lower));
         }
 
         return builder.ToString();
+    }
+
+    private static FrozenDictionary<char, char> BuildBaseLetters(params (string Base, string Variants)[] groups)
+    {
+        var map = new Dictionary<char, char>();
+        foreach (var (letter, variants) in groups)
+        {
+            foreach (var variant in variants)
+            {
+                map[variant] = letter[0];
+                map[char.ToUpperInvariant(variant)] = letter[0];
+            }
+        }
+
+        map['ß'] = 's';
+        map['ð'] = 'd';
+        map['Ð'] = 'd';
+        return map.ToFrozenDictionary();
     }
 
     /// <summary>The folded tokens of <paramref name="text"/>, in order; empty for null or punctuation only.</summary>
