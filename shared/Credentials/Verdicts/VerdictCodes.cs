@@ -110,4 +110,19 @@ public static class VerdictCodes
 
     /// <summary>Warning (SHC): the signing key announces a CRL (crlVersion) but none, or an older one, is loaded.</summary>
     public const string CrlStale = "CRL_STALE";
+
+    /// <summary>VDS-NC: not a seal of the expected shape (data/hdr/msg, sig alg/cer/sigvl), bad base64url or certificate; unknown type/version (Unverifiable).</summary>
+    public const string VdsFormat = "VDS_FORMAT";
+
+    /// <summary>VDS-NC: the signer certificate does not chain to a configured CSCA.</summary>
+    public const string Csca = "CSCA";
+
+    /// <summary>CCCD QR: not 6 or 7 <c>|</c>-separated fields, empty name, unknown sex word, bad old ID.</summary>
+    public const string CitizenIdFormat = "CCCD_FORMAT";
+
+    /// <summary>CCCD QR: the 12-digit number is malformed, its province is unknown, or its century/sex/year digits disagree with the fields.</summary>
+    public const string CitizenIdNumber = "CCCD_ID";
+
+    /// <summary>CCCD QR: a date is not a valid DDMMYYYY, or the issue date precedes the birth date.</summary>
+    public const string CitizenIdDate = "CCCD_DATE";
 }
