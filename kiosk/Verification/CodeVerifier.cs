@@ -1,7 +1,10 @@
 using ScanPoint.Contracts.CheckIns;
+using ScanPoint.Credentials.CitizenId;
 using ScanPoint.Credentials.Dcc;
 using ScanPoint.Credentials.Declarations;
 using ScanPoint.Credentials.Shc;
+using ScanPoint.Credentials.Trust;
+using ScanPoint.Credentials.VdsNc;
 using ScanPoint.Credentials.Verdicts;
 using ContractVerdicts = ScanPoint.Contracts.CheckIns.VerdictCodes;
 using EngineCodes = ScanPoint.Credentials.Verdicts.VerdictCodes;
@@ -9,14 +12,22 @@ using EngineCodes = ScanPoint.Credentials.Verdicts.VerdictCodes;
 namespace ScanPoint.Kiosk.Verification;
 
 /// <summary>
-/// Judges a scanned code locally, against the trust bundle, and returns the check-in's verdict string.
-/// Formats without a verifier yet stay <c>unverified</c>; a stale or missing bundle is never a green.
+/// Judges a scanned code locally, against the trust bundle, and returns the check-in's verdict string:
+/// HC1, SHC, VDS-NC and DCL1 against their bundle sections; a citizen-ID card is parsed (unsigned, so at best
+/// <c>unverified</c>); a stale or missing bundle is never a green.
 /// </summary>
 public sealed class CodeVerifier(KioskTrust trust, TimeProvider time)
 {
     public string Verify(string text, string format)
     {
-        if (format is not (CodeFormats.Dcc or CodeFormats.DeclarationPass or CodeFormats.SmartHealthCard) || !trust.HasAnchor)
+        if (format == CodeFormats.CitizenId)
+        {
+            // unsigned: a well-formed card is an unverified identity claim, never a green
+            var card = CitizenIdParser.Parse(text);
+            return card.Parsed ? ContractVerdicts.Unverified : ContractVerdicts.Rejected(card.Code ?? EngineCodes.CitizenIdFormat);
+        }
+
+        if (format == CodeFormats.Unknown || !trust.HasAnchor)
         {
             return ContractVerdicts.Unverified;
         }
@@ -27,29 +38,33 @@ public sealed class CodeVerifier(KioskTrust trust, TimeProvider time)
             return ContractVerdicts.Unverifiable(EngineCodes.NoTrust);
         }
 
-        var stale = format switch
-        {
-            CodeFormats.Dcc => bundle.IsDscStale(now),
-            CodeFormats.SmartHealthCard => bundle.IsShcIssuersStale(now),
-            _ => bundle.IsDeclarationSignersStale(now),
-        };
-        if (stale)
+        if (IsStale(bundle, format, now))
         {
             return ContractVerdicts.Unverifiable(EngineCodes.TrustStale);
         }
 
-        var verdict = format switch
+        return ToCheckInVerdict(format switch
         {
             CodeFormats.Dcc => DccVerifier.Verify(text, bundle.Dsc, now).Verdict,
             CodeFormats.SmartHealthCard => ShcVerifier.Verify(text, bundle.ShcIssuers, now).Verdict,
+            CodeFormats.VdsNc => VdsNcVerifier.Verify(text, bundle.VdsCscas, now).Verdict,
             _ => DeclarationVerifier.Verify(text, bundle.DeclarationSigners, now).Verdict,
-        };
-        return verdict switch
-        {
-            Verdict.Accepted => ContractVerdicts.Accepted,
-            Verdict.Rejected r => ContractVerdicts.Rejected(r.Code),
-            Verdict.Unverifiable u => ContractVerdicts.Unverifiable(u.Code),
-            _ => ContractVerdicts.Unverifiable(EngineCodes.Internal),
-        };
+        });
     }
+
+    private static bool IsStale(TrustBundle bundle, string format, DateTimeOffset now) => format switch
+    {
+        CodeFormats.Dcc => bundle.IsDscStale(now),
+        CodeFormats.SmartHealthCard => bundle.IsShcIssuersStale(now),
+        CodeFormats.VdsNc => bundle.IsVdsCscasStale(now),
+        _ => bundle.IsDeclarationSignersStale(now),
+    };
+
+    private static string ToCheckInVerdict(Verdict verdict) => verdict switch
+    {
+        Verdict.Accepted => ContractVerdicts.Accepted,
+        Verdict.Rejected r => ContractVerdicts.Rejected(r.Code),
+        Verdict.Unverifiable u => ContractVerdicts.Unverifiable(u.Code),
+        _ => ContractVerdicts.Unverifiable(EngineCodes.Internal),
+    };
 }

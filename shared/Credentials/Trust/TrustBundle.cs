@@ -1,4 +1,5 @@
 using ScanPoint.Credentials.Shc;
+using ScanPoint.Credentials.VdsNc;
 
 namespace ScanPoint.Credentials.Trust;
 
@@ -17,6 +18,14 @@ public sealed record TrustBundle(long Version, DateTimeOffset IssuedAt, TimeSpan
 
     /// <summary>Whether the SMART Health Card issuer section is past its maximum age at <paramref name="now"/>.</summary>
     public bool IsShcIssuersStale(DateTimeOffset now) => now - IssuedAt > ShcIssuersMaxAge;
+
+    /// <summary>ICAO VDS-NC country signing CAs.</summary>
+    public VdsNcTrust VdsCscas { get; init; } = VdsNcTrust.Empty;
+
+    public TimeSpan VdsCscasMaxAge { get; init; }
+
+    /// <summary>Whether the VDS-NC CSCA section is past its maximum age at <paramref name="now"/>.</summary>
+    public bool IsVdsCscasStale(DateTimeOffset now) => now - IssuedAt > VdsCscasMaxAge;
 
     /// <summary>Whether the declaration-signer section is past its maximum age at <paramref name="now"/>.</summary>
     public bool IsDeclarationSignersStale(DateTimeOffset now) => now - IssuedAt > DeclarationSignersMaxAge;

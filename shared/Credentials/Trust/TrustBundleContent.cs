@@ -12,7 +12,8 @@ public sealed record TrustBundleContent(
     [property: JsonPropertyName("issuedAt")] DateTimeOffset IssuedAt,
     [property: JsonPropertyName("dsc")] TrustSection Dsc,
     [property: JsonPropertyName("declarationSigners")] TrustSection? DeclarationSigners = null,
-    [property: JsonPropertyName("shcIssuers")] ShcIssuerSection? ShcIssuers = null)
+    [property: JsonPropertyName("shcIssuers")] ShcIssuerSection? ShcIssuers = null,
+    [property: JsonPropertyName("vdsCscas")] TrustSection? VdsCscas = null)
 {
     public const string FormatName = "scanpoint-trust/1";
 }

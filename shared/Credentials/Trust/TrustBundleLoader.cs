@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.Cose;
 using System.Text.Json;
 using ScanPoint.Credentials.Shc;
+using ScanPoint.Credentials.VdsNc;
 using ScanPoint.Credentials.Verdicts;
 
 namespace ScanPoint.Credentials.Trust;
@@ -49,6 +50,8 @@ public static class TrustBundleLoader
                 DeclarationSignersMaxAge = parsed.DeclarationSigners?.MaxAge ?? TimeSpan.Zero,
                 ShcIssuers = ShcIssuerList.Create((parsed.ShcIssuers?.Items ?? []).Select(i => new ShcIssuerSource(i.Iss, i.Jwks, i.Crls))),
                 ShcIssuersMaxAge = parsed.ShcIssuers?.MaxAge ?? TimeSpan.Zero,
+                VdsCscas = parsed.VdsCscas is { } v ? VdsNcTrust.FromDer(v.Items.Select(Convert.FromBase64String)) : VdsNcTrust.Empty,
+                VdsCscasMaxAge = parsed.VdsCscas?.MaxAge ?? TimeSpan.Zero,
             });
         }
         catch (Exception ex) when (ex is CryptographicException or JsonException or FormatException or InvalidOperationException)

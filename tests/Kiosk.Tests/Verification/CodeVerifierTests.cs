@@ -92,7 +92,22 @@ public sealed class CodeVerifierTests : IDisposable
 
     [Fact]
     public void Verify_FormatWithoutVerifier_Unverified() =>
-        Assert.Equal(VerdictCodes.Unverified, Verifier(pinAnchor: true, bundleVersion: 1).Verify("001090000001|Nguyen Van A|01011990|Nam|Ha Noi|01012021", CodeFormats.CitizenId));
+        Assert.Equal(VerdictCodes.Unverified, Verifier(pinAnchor: true, bundleVersion: 1).Verify("https://example.org/not-a-credential", CodeFormats.Unknown));
+
+    [Theory]
+    [InlineData("001090000001|Nguyễn Văn A|01011990|Nam|Hà Nội|01012021", "unverified")]
+    [InlineData("001090000001|Nguyễn Văn A|01011990|Nam|Hà Nội|01012021|x", "rejected:")]
+    public void Verify_CitizenIdCard_NeverAcceptedMalformedRejected(string text, string expectedPrefix) =>
+        Assert.StartsWith(expectedPrefix, Verifier(pinAnchor: true, bundleVersion: 1).Verify(text, CodeFormats.CitizenId), StringComparison.Ordinal);
+
+    [Fact]
+    public void Verify_VdsNcWithoutItsCsca_UnverifiableNeverGreen()
+    {
+        var seal = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestData.Root, "vds-nc", "VDS-NC-Examples.json")));
+        var text = seal is System.Text.Json.Nodes.JsonArray a ? a[0]!.ToJsonString() : seal!.AsObject().First().Value!.ToJsonString();
+
+        Assert.StartsWith("unverifiable:", Verifier(pinAnchor: true, bundleVersion: 1).Verify(text, CodeFormats.VdsNc), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Verify_ShcFromIssuerNotInBundle_UnverifiableIssuerNeverGreen() =>
