@@ -18,6 +18,9 @@ namespace ScanPoint.Kiosk.Verification;
 /// </summary>
 public sealed class CodeVerifier(KioskTrust trust, TimeProvider time)
 {
+    /// <summary>The country whose acceptance rules apply at the kiosk.</summary>
+    public const string CountryOfArrival = "VN";
+
     public string Verify(string text, string format)
     {
         if (format == CodeFormats.CitizenId)
@@ -45,16 +48,26 @@ public sealed class CodeVerifier(KioskTrust trust, TimeProvider time)
 
         return ToCheckInVerdict(format switch
         {
-            CodeFormats.Dcc => DccVerifier.Verify(text, bundle.Dsc, now).Verdict,
+            CodeFormats.Dcc => VerifyDcc(text, bundle, now),
             CodeFormats.SmartHealthCard => ShcVerifier.Verify(text, bundle.ShcIssuers, now).Verdict,
             CodeFormats.VdsNc => VdsNcVerifier.Verify(text, bundle.VdsCscas, now).Verdict,
             _ => DeclarationVerifier.Verify(text, bundle.DeclarationSigners, now).Verdict,
         });
     }
 
+    /// <summary>Signature, schema, revocation, time and key usage; then the bundle's business rules for Viet Nam.</summary>
+    private static Verdict VerifyDcc(string text, TrustBundle bundle, DateTimeOffset now)
+    {
+        var checks = bundle.DccChecks;
+        var result = DccVerifier.Verify(text, bundle.Dsc, now, checks.Revocations, checks.Schemas);
+        return result.Verdict is Verdict.Accepted && result.Claims is { } claims && checks.Rules.Count > 0
+            ? DccRuleCheck.Evaluate(claims, checks.Rules, checks.ValueSets, now, CountryOfArrival) ?? result.Verdict
+            : result.Verdict;
+    }
+
     private static bool IsStale(TrustBundle bundle, string format, DateTimeOffset now) => format switch
     {
-        CodeFormats.Dcc => bundle.IsDscStale(now),
+        CodeFormats.Dcc => bundle.IsDccStale(now),
         CodeFormats.SmartHealthCard => bundle.IsShcIssuersStale(now),
         CodeFormats.VdsNc => bundle.IsVdsCscasStale(now),
         _ => bundle.IsDeclarationSignersStale(now),

@@ -19,6 +19,18 @@ public sealed record TrustBundle(long Version, DateTimeOffset IssuedAt, TimeSpan
     /// <summary>Whether the SMART Health Card issuer section is past its maximum age at <paramref name="now"/>.</summary>
     public bool IsShcIssuersStale(DateTimeOffset now) => now - IssuedAt > ShcIssuersMaxAge;
 
+    /// <summary>DCC schemas, revocation list, CertLogic rules and value sets (empty when the bundle has none).</summary>
+    public DccTrust DccChecks { get; init; } = DccTrust.Empty;
+
+    /// <summary>Revocation freshness: past this age, DCC verdicts are <c>Unverifiable(TRUST_STALE)</c>.</summary>
+    public TimeSpan? DccRevocationMaxAge { get; init; }
+
+    /// <summary>Province policies by province code, locked on the kiosk.</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonObject> ProvincePolicies { get; init; } = new Dictionary<string, System.Text.Json.Nodes.JsonObject>();
+
+    /// <summary>Whether the DCC sections (signers, and revocation when present) are past their maximum age.</summary>
+    public bool IsDccStale(DateTimeOffset now) => IsDscStale(now) || (DccRevocationMaxAge is { } age && now - IssuedAt > age);
+
     /// <summary>ICAO VDS-NC country signing CAs.</summary>
     public VdsNcTrust VdsCscas { get; init; } = VdsNcTrust.Empty;
 

@@ -13,7 +13,11 @@ public sealed record TrustBundleContent(
     [property: JsonPropertyName("dsc")] TrustSection Dsc,
     [property: JsonPropertyName("declarationSigners")] TrustSection? DeclarationSigners = null,
     [property: JsonPropertyName("shcIssuers")] ShcIssuerSection? ShcIssuers = null,
-    [property: JsonPropertyName("vdsCscas")] TrustSection? VdsCscas = null)
+    [property: JsonPropertyName("vdsCscas")] TrustSection? VdsCscas = null,
+    [property: JsonPropertyName("dccSchemas")] DccSchemaSection? DccSchemas = null,
+    [property: JsonPropertyName("dccRevocation")] DccRevocationSection? DccRevocation = null,
+    [property: JsonPropertyName("dccRules")] DccRuleSection? DccRules = null,
+    [property: JsonPropertyName("provincePolicies")] ProvincePolicySection? ProvincePolicies = null)
 {
     public const string FormatName = "scanpoint-trust/1";
 }

@@ -52,6 +52,9 @@ public static class TrustBundleLoader
                 ShcIssuersMaxAge = parsed.ShcIssuers?.MaxAge ?? TimeSpan.Zero,
                 VdsCscas = parsed.VdsCscas is { } v ? VdsNcTrust.FromDer(v.Items.Select(Convert.FromBase64String)) : VdsNcTrust.Empty,
                 VdsCscasMaxAge = parsed.VdsCscas?.MaxAge ?? TimeSpan.Zero,
+                DccChecks = TrustSectionReader.ReadDcc(parsed),
+                DccRevocationMaxAge = parsed.DccRevocation?.MaxAge,
+                ProvincePolicies = TrustSectionReader.ReadPolicies(parsed),
             });
         }
         catch (Exception ex) when (ex is CryptographicException or JsonException or FormatException or InvalidOperationException)

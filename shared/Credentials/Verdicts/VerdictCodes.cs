@@ -51,6 +51,9 @@ public static class VerdictCodes
     /// <summary>Expired (exp before the validation time).</summary>
     public const string Expired = "EXP";
 
+    /// <summary>A CertLogic business rule of the trust bundle failed (Rejected) or could not be evaluated (Unverifiable).</summary>
+    public const string Rule = "RULE";
+
     /// <summary>Trust bundle: the anchor's signature does not verify.</summary>
     public const string TrustSignature = "TRUST_SIG";
 

@@ -69,6 +69,35 @@ public sealed class TrustBundleLoaderTests : IDisposable
         Assert.True(bundle.IsDscStale(Now.AddDays(8)));
     }
 
+    [Fact]
+    public void Load_EverySection_ReachesTheEngines()
+    {
+        var schema = File.ReadAllText(Directory.GetFiles(Path.Combine(ScanPoint.TestKit.TestData.Root, "dcc-schema", "1.3.0"), "*.json")[0]);
+        var content = Content(1) with
+        {
+            DccSchemas = new DccSchemaSection(TimeSpan.FromDays(30), new Dictionary<string, string> { ["1.3.0"] = schema }),
+            DccRevocation = new DccRevocationSection(TimeSpan.FromDays(2), [new DccRevocationItem("COUNTRYCODEUCI", Convert.ToBase64String(new byte[16]))]),
+            DccRules = new DccRuleSection(TimeSpan.FromDays(7), ["{\"Identifier\":\"GR-VN-0001\",\"Logic\":true}"], "{\"vaccines-covid-19-names\":[\"EU/1/20/1528\"]}"),
+            ProvincePolicies = new ProvincePolicySection(TimeSpan.FromDays(7), new Dictionary<string, string> { ["HN"] = "{\"venue\":\"any\"}" }),
+        };
+
+        var bundle = TrustBundleLoader.Load(TrustBundleSigner.Sign(content, _anchor), PublicAnchor(), 0).Bundle!;
+
+        Assert.Equal(["1.3.0"], bundle.DccChecks.Schemas!.Versions);
+        Assert.Equal(1, bundle.DccChecks.Revocations.Count);
+        Assert.Single(bundle.DccChecks.Rules);
+        Assert.Equal("any", bundle.ProvincePolicies["HN"]["venue"]!.GetValue<string>());
+        Assert.True(bundle.IsDccStale(Now.AddDays(3)));
+    }
+
+    [Fact]
+    public void Load_UnknownRevocationHashType_RefusedFormat()
+    {
+        var content = Content(1) with { DccRevocation = new DccRevocationSection(TimeSpan.FromDays(2), [new DccRevocationItem("MD5", Convert.ToBase64String(new byte[16]))]) };
+
+        Assert.Equal(VerdictCodes.TrustFormat, TrustBundleLoader.Load(TrustBundleSigner.Sign(content, _anchor), PublicAnchor(), 0).Code);
+    }
+
     public void Dispose()
     {
         _anchor.Dispose();

@@ -121,7 +121,38 @@ public sealed class CodeVerifierTests : IDisposable
         _dir.Dispose();
     }
 
-    private CodeVerifier Verifier(bool pinAnchor, long bundleVersion, TrustAnchor? signer = null)
+    [Fact]
+    public void Verify_BundleRuleFails_RejectedRule()
+    {
+        var failing = new JsonObject { ["Identifier"] = "VR-VN-0001", ["Engine"] = "CERTLOGIC", ["CertificateType"] = "Vaccination", ["Logic"] = new JsonObject { ["<"] = new JsonArray(new JsonObject { ["var"] = "payload.v.0.dn" }, 1) } };
+        var passing = new JsonObject { ["Identifier"] = "GR-VN-0001", ["Engine"] = "CERTLOGIC", ["CertificateType"] = "General", ["Logic"] = new JsonObject { ["==="] = new JsonArray(1, 1) } };
+
+        Assert.Equal(VerdictCodes.Accepted, Verifier(true, 1, rules: [passing]).Verify(Code(Now.AddYears(1)), CodeFormats.Dcc));
+        Assert.Equal(VerdictCodes.Rejected("RULE"), Verifier(true, 2, rules: [passing, failing]).Verify(Code(Now.AddYears(1)), CodeFormats.Dcc));
+    }
+
+    [Fact]
+    public void Verify_UciOnBundleRevocationList_RejectedRevoked()
+    {
+        var code = Code(Now.AddYears(1), uvci: "URN:UVCI:01:VN:REVOKED1");
+        var uci = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("URN:UVCI:01:VN:REVOKED1"))[..16];
+        var revocation = new DccRevocationSection(TimeSpan.FromDays(2), [new DccRevocationItem("UCI", Convert.ToBase64String(uci))]);
+
+        Assert.Equal(VerdictCodes.Rejected("REVOKED"), Verifier(true, 1, revocation: revocation).Verify(code, CodeFormats.Dcc));
+        Assert.Equal(VerdictCodes.Accepted, Verifier(true, 2, revocation: revocation).Verify(Code(Now.AddYears(1)), CodeFormats.Dcc));
+    }
+
+    [Fact]
+    public void Verify_RevocationListPastItsMaxAge_TrustStale()
+    {
+        var revocation = new DccRevocationSection(TimeSpan.FromDays(1), []);
+        var verifier = Verifier(true, 1, revocation: revocation);
+        _time.Advance(TimeSpan.FromDays(2));
+
+        Assert.Equal(VerdictCodes.Unverifiable("TRUST_STALE"), verifier.Verify(Code(Now.AddYears(1)), CodeFormats.Dcc));
+    }
+
+    private CodeVerifier Verifier(bool pinAnchor, long bundleVersion, TrustAnchor? signer = null, JsonObject[]? rules = null, DccRevocationSection? revocation = null)
     {
         if (pinAnchor)
         {
@@ -133,14 +164,16 @@ public sealed class CodeVerifierTests : IDisposable
             bundleVersion,
             Now,
             new TrustSection(TimeSpan.FromDays(7), [Convert.ToBase64String(_dscDer)]),
-            new TrustSection(TimeSpan.FromDays(7), [Convert.ToBase64String(_declarationDer)]));
+            new TrustSection(TimeSpan.FromDays(7), [Convert.ToBase64String(_declarationDer)]),
+            DccRevocation: revocation,
+            DccRules: rules is null ? null : new DccRuleSection(TimeSpan.FromDays(7), [.. rules.Select(r => r.ToJsonString())], "{}"));
         File.WriteAllBytes(_dir.File("bundle.cose"), TrustBundleSigner.Sign(content, signer ?? _anchor));
         var options = Options.Create(new KioskOptions { DataDir = _dir.Path, TrustBundle = _dir.File("bundle.cose") });
         return new CodeVerifier(new KioskTrust(options, NullLogger<KioskTrust>.Instance), _time);
     }
 
-    private string Code(DateTimeOffset expires) => new DccIssuer(_dscKey, _dscDer).Issue(
-        new JsonObject { ["ver"] = "1.3.0", ["nam"] = new JsonObject { ["fnt"] = "A" }, ["dob"] = "1990-01-01", ["v"] = new JsonArray(new JsonObject { ["dn"] = 2, ["sd"] = 2 }) },
+    private string Code(DateTimeOffset expires, string uvci = "URN:UVCI:01:VN:TEST1") => new DccIssuer(_dscKey, _dscDer).Issue(
+        new JsonObject { ["ver"] = "1.3.0", ["nam"] = new JsonObject { ["fnt"] = "A" }, ["dob"] = "1990-01-01", ["v"] = new JsonArray(new JsonObject { ["dn"] = 2, ["sd"] = 2, ["co"] = "VN", ["ci"] = uvci }) },
         "VN",
         Now.AddDays(-30),
         expires);
