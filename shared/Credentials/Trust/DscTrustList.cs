@@ -43,6 +43,10 @@ public sealed class DscTrustList
         return new DscTrustList([.. parsed], rejected);
     }
 
+    /// <summary>This list and <paramref name="other"/> together (e.g. a bundle's DSCs plus ones a technician names).</summary>
+    public DscTrustList Concat(DscTrustList other) =>
+        new([.. _certificates, .. other._certificates], RejectedCount + other.RejectedCount);
+
     /// <summary>Every DSC the key id may name (empty kid: none).</summary>
     public IReadOnlyList<DscCertificate> Find(ReadOnlySpan<byte> kid)
     {
