@@ -2,18 +2,21 @@ using System.Text.Json.Nodes;
 using ScanPoint.Contracts.CheckIns;
 using ScanPoint.Credentials.CitizenId;
 using ScanPoint.Credentials.Dcc;
+using ScanPoint.Credentials.Dcc.Revocation;
 using ScanPoint.Credentials.Declarations;
 using ScanPoint.Credentials.Shc;
 using ScanPoint.Credentials.VdsNc;
 using ScanPoint.Credentials.Verdicts;
 using ScanPoint.Kiosk.Scanning;
+using ScanPoint.Kiosk.Verification;
 using VerdictCodes = ScanPoint.Credentials.Verdicts.VerdictCodes;
 
 namespace ScanPoint.Kiosk.Commands;
 
 /// <summary>
 /// Runs the product's verifier for the recognised format and fills the checks that apply: dcc all (through
-/// <see cref="DccChecks"/>), shc signature/expiry, dcl the HC1-like chain, vds-nc signature. A CCCD QR carries no
+/// <see cref="DccChecks"/>, with revocation and rules from the bundle), shc signature/expiry, dcl the HC1-like chain,
+/// vds-nc signature (CSCAs from the bundle). A CCCD QR carries no
 /// signature: parsed, it is Unverifiable(UNSIGNED). An unknown text is Rejected(PREFIX) with <c>prefix: false</c>.
 /// </summary>
 internal static class VerifyEvaluator
@@ -28,7 +31,7 @@ internal static class VerifyEvaluator
             CodeFormats.Dcc => Dcc(code, trust, now),
             CodeFormats.SmartHealthCard => Shc(code, trust, now),
             CodeFormats.DeclarationPass => Declaration(code, trust, now),
-            CodeFormats.VdsNc => VdsNc(code, now),
+            CodeFormats.VdsNc => VdsNc(code, trust, now),
             CodeFormats.CitizenId => CitizenId(code),
             _ => new VerifyReport(format, new Verdict.Rejected(VerdictCodes.Prefix), CredentialChecks.None with { Prefix = false }),
         };
@@ -36,13 +39,27 @@ internal static class VerifyEvaluator
 
     private static VerifyReport Dcc(string code, VerifyTrust trust, DateTimeOffset now)
     {
-        var result = DccVerifier.Verify(code, trust.Dsc, now, schemas: trust.Schemas);
+        var bundle = trust.DccChecks;
+        var result = DccVerifier.Verify(code, trust.Dsc, now, bundle.Revocations, trust.Schemas);
         var checks = DccChecks.Evaluate(code, trust.Dsc, now, trust.Schemas);
+        var (envelope, decoded) = DccVerifier.Decode(code);
+        var verdict = result.Verdict;
+        if (envelope is not null && decoded.Value is { } claims)
+        {
+            var rule = bundle.Rules.Count > 0 ? DccRuleCheck.Evaluate(claims, bundle.Rules, bundle.ValueSets, now, CodeVerifier.CountryOfArrival) : null;
+            checks = checks with
+            {
+                Revocation = bundle.Revocations.Count > 0 ? !RevocationCheck.IsRevoked(envelope, claims, bundle.Revocations) : null,
+                Rules = bundle.Rules.Count > 0 ? rule is null : null,
+            };
+            verdict = verdict is Verdict.Accepted && rule is not null ? rule : verdict;
+        }
+
         var payload = result.Claims?.Payload;
         var name = payload?["nam"] is JsonObject nam ? Join(Text(nam, "gn") ?? Text(nam, "gnt"), Text(nam, "fn") ?? Text(nam, "fnt")) : null;
-        return new VerifyReport(CodeFormats.Dcc, result.Verdict, checks)
+        return new VerifyReport(CodeFormats.Dcc, verdict, checks)
         {
-            Subject = payload is null ? null : new VerifySubject(name, payload is null ? null : Text(payload, "dob")),
+            Subject = payload is null ? null : new VerifySubject(name, Text(payload, "dob")),
         };
     }
 
@@ -73,9 +90,9 @@ internal static class VerifyEvaluator
         };
     }
 
-    private static VerifyReport VdsNc(string code, DateTimeOffset now)
+    private static VerifyReport VdsNc(string code, VerifyTrust trust, DateTimeOffset now)
     {
-        var result = VdsNcVerifier.Verify(code, VdsNcTrust.Empty, now);
+        var result = VdsNcVerifier.Verify(code, trust.VdsCscas, now);
         var checks = result.Data is null ? CredentialChecks.None : CredentialChecks.None with { Signature = result.SignatureVerified };
         return new VerifyReport(CodeFormats.VdsNc, result.Verdict, checks);
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using ScanPoint.Credentials.Dcc.Schema;
 using ScanPoint.Credentials.Shc;
 using ScanPoint.Credentials.Trust;
+using ScanPoint.Credentials.VdsNc;
 using ScanPoint.Kiosk.Verification;
 
 namespace ScanPoint.Kiosk.Commands;
@@ -13,6 +14,12 @@ namespace ScanPoint.Kiosk.Commands;
 /// </summary>
 internal sealed record VerifyTrust(DscTrustList Dsc, DscTrustList DeclarationSigners, ShcIssuerList ShcIssuers, DccSchemaSet? Schemas)
 {
+    /// <summary>The bundle's revocation list, rules and value sets (empty without a bundle).</summary>
+    public DccTrust DccChecks => Bundle?.DccChecks ?? DccTrust.Empty;
+
+    /// <summary>VDS-NC CSCAs from the bundle.</summary>
+    public VdsNcTrust VdsCscas => Bundle?.VdsCscas ?? VdsNcTrust.Empty;
+
     /// <summary>The bundle, when one was given and loaded (for its staleness).</summary>
     public TrustBundle? Bundle { get; init; }
 
@@ -46,7 +53,7 @@ internal sealed record VerifyTrust(DscTrustList Dsc, DscTrustList DeclarationSig
                 return null;
             }
 
-            var schemas = options.Schemas is { } dir ? LoadSchemas(dir) : null;
+            var schemas = options.Schemas is { } dir ? LoadSchemas(dir) : bundle?.DccChecks.Schemas;
             return new VerifyTrust(dsc, bundle?.DeclarationSigners ?? DscTrustList.Empty, bundle?.ShcIssuers ?? ShcIssuerList.Empty, schemas)
             {
                 Bundle = bundle,
