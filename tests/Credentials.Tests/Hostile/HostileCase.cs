@@ -1,0 +1,20 @@
+using ScanPoint.Credentials.Verdicts;
+
+namespace ScanPoint.Credentials.Tests.Hostile;
+
+/// <summary>
+/// One row of the hostile corpus: a format, a unique name, the verdict the README specifies, and an arrange step that
+/// builds the input (not measured) and returns the call into the public entry point (measured).
+/// </summary>
+internal sealed record HostileCase(string Format, string Name, Verdict Expected, Func<Func<Verdict>> Arrange)
+{
+    public string Id => $"{Format}/{Name}";
+
+    public static HostileCase Rejected(string format, string name, string code, Func<Func<Verdict>> arrange) =>
+        new(format, name, new Verdict.Rejected(code), arrange);
+
+    public static HostileCase Unverifiable(string format, string name, string code, Func<Func<Verdict>> arrange) =>
+        new(format, name, new Verdict.Unverifiable(code), arrange);
+
+    public override string ToString() => Id;
+}
