@@ -40,6 +40,9 @@ internal static class DeclarationCases
 
     private static HostileSigner DccOnly { get; } = HostileSigner.Create(HostileKeys.Now.AddYears(-1), HostileKeys.Now.AddYears(1), DccUsage);
 
+    /// <summary>A fresh movement pass by the trusted signer: the control the DCL1 cases are variations of.</summary>
+    public static string ValidPass() => Issue(Signer, Movement, Now, Now.AddHours(10));
+
     private static string Issue(HostileSigner signer, DeclarationPass pass, DateTimeOffset iat, DateTimeOffset exp) =>
         new DeclarationIssuer(signer.Key, signer.Der).Issue(pass, "VN", iat, exp);
 
