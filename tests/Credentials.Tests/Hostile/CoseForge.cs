@@ -96,7 +96,7 @@ internal static class CoseForge
         return writer.Encode();
     }
 
-    /// <summary>Raw deflate-free zlib around <paramref name="data"/>, then Base45 and the prefix.</summary>
+    /// <summary>zlib around <paramref name="data"/>, then Base45 and the prefix (HC1: unless given).</summary>
     public static string ToQr(byte[] data, string prefix = PrefixStage.Prefix) => prefix + Base45.Encode(Zlib(data));
 
     public static byte[] Zlib(byte[] data)

@@ -37,7 +37,7 @@ internal static class DccEnvelopeCases
     ];
 
     /// <summary>A valid vaccination claims set for the shared DSC.</summary>
-    public static byte[] Claims() => TestDccIssuerClaims(Now.AddDays(-1), Now.AddDays(1));
+    public static byte[] Claims() => Dcc.TestDccIssuer.Claims(Now.AddDays(-1), Now.AddDays(1));
 
     /// <summary>COSE_Sign1 over <paramref name="payload"/> by the shared DSC (ES256, kid protected).</summary>
     public static byte[] Signed(byte[] payload) =>
@@ -54,8 +54,6 @@ internal static class DccEnvelopeCases
             var at = now ?? Now;
             return () => DccVerifier.Verify(text, list, at).Verdict;
         });
-
-    private static byte[] TestDccIssuerClaims(DateTimeOffset iat, DateTimeOffset exp) => Dcc.TestDccIssuer.Claims(iat, exp);
 
     private static byte[] WithUnprotected(byte[] unprotectedMap)
     {

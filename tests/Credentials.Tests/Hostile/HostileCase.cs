@@ -10,11 +10,5 @@ internal sealed record HostileCase(string Format, string Name, Verdict Expected,
 {
     public string Id => $"{Format}/{Name}";
 
-    public static HostileCase Rejected(string format, string name, string code, Func<Func<Verdict>> arrange) =>
-        new(format, name, new Verdict.Rejected(code), arrange);
-
-    public static HostileCase Unverifiable(string format, string name, string code, Func<Func<Verdict>> arrange) =>
-        new(format, name, new Verdict.Unverifiable(code), arrange);
-
     public override string ToString() => Id;
 }

@@ -1,5 +1,5 @@
-using ScanPoint.Credentials.Declarations;
 using ScanPoint.Credentials.Dcc;
+using ScanPoint.Credentials.Declarations;
 using ScanPoint.Credentials.Shc;
 using ScanPoint.Credentials.Tests.Dcc;
 using ScanPoint.Credentials.Tests.Shc;

@@ -1,6 +1,6 @@
 using ScanPoint.Credentials.CitizenId;
-using ScanPoint.Credentials.Declarations;
 using ScanPoint.Credentials.Dcc;
+using ScanPoint.Credentials.Declarations;
 using ScanPoint.Credentials.Shc;
 using ScanPoint.Credentials.Trust;
 using ScanPoint.Credentials.VdsNc;
