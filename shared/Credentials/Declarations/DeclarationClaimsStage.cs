@@ -1,4 +1,5 @@
 using System.Formats.Cbor;
+using ScanPoint.Credentials.Cbor;
 using ScanPoint.Credentials.Dcc;
 using ScanPoint.Credentials.Verdicts;
 
@@ -14,6 +15,11 @@ public static class DeclarationClaimsStage
         if (payload.Length > ZlibStage.MaxInflatedBytes)
         {
             return StageResult<DeclarationClaims>.Reject(VerdictCodes.TooLarge);
+        }
+
+        if (!CborLimits.IsWithinBounds(payload))
+        {
+            return StageResult<DeclarationClaims>.Reject(VerdictCodes.DeclarationFormat); // deeper than 16 or too many items
         }
 
         try

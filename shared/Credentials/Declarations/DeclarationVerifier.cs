@@ -13,8 +13,13 @@ public static class DeclarationVerifier
 {
     public const string Prefix = "DCL1:";
 
-    public static DeclarationResult Verify(string qrText, DscTrustList signers, DateTimeOffset now)
+    public static DeclarationResult Verify(string? qrText, DscTrustList signers, DateTimeOffset now)
     {
+        if (qrText is null)
+        {
+            return Fail(new Verdict.Rejected(VerdictCodes.Prefix));
+        }
+
         try
         {
             return VerifyCore(qrText, signers, now);
@@ -58,6 +63,7 @@ public static class DeclarationVerifier
         }
 
         Verdict verdict = !dsc.HasKeyUsage(DeclarationClaims.SignerKeyUsage) ? new Verdict.Rejected(VerdictCodes.KeyUsage)
+            : now < dsc.NotBefore || now > dsc.NotAfter ? new Verdict.Rejected(VerdictCodes.DscTime)
             : c.IssuedAt > now ? new Verdict.Rejected(VerdictCodes.IssuedAt)
             : c.Expires <= now ? new Verdict.Rejected(VerdictCodes.Expired)
             : c.Expires - c.IssuedAt > DeclarationPass.MaxValidity(c.Pass.Type) ? new Verdict.Rejected(VerdictCodes.DeclarationWindow)

@@ -82,6 +82,22 @@ public sealed class DeclarationVerifierTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Verify_Null_RejectedPrefix() =>
+        Assert.Equal(new Verdict.Rejected(VerdictCodes.Prefix), DeclarationVerifier.Verify(null, Signers(_signer), Now).Verdict);
+
+    [Fact]
+    public void Verify_SignerCertificateExpired_RejectedDscTime()
+    {
+        var request = new CertificateRequest("CN=Old signer", _key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(DeclarationClaims.SignerKeyUsage)], false));
+        using var expired = request.CreateSelfSigned(Now.AddYears(-2), Now.AddDays(-1));
+
+        var code = new DeclarationIssuer(_key, expired.RawData).Issue(Movement, "VN", Now.AddHours(-1), Now.AddHours(10));
+
+        Assert.Equal(new Verdict.Rejected(VerdictCodes.DscTime), DeclarationVerifier.Verify(code, Signers(expired.RawData), Now).Verdict);
+    }
+
     public void Dispose() => _key.Dispose();
 
     private string Issue(DeclarationPass pass, DateTimeOffset issued, DateTimeOffset expires) => new DeclarationIssuer(_key, _signer).Issue(pass, "VN", issued, expires);
