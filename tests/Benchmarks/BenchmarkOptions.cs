@@ -8,13 +8,16 @@ internal sealed class BenchmarkOptions
 {
     public const string Usage = """
         usage: ScanPoint.Benchmarks outbox|drain|ingest|all [--dir DIR] [--postgres CONNSTRING]
-                 [--check-ins N] [--kiosks N] [--batches N] [--batch-size N] [--window N]
+                 [--check-ins N] [--kiosk-batch N] [--kiosk-in-flight N] [--kiosks N] [--batches N] [--batch-size N] [--window N]
           --dir        folder on the disk under test (default: the system temp folder; must not be tmpfs)
           --postgres   Npgsql connection string (default: $SCANPOINT_TEST_POSTGRES)
           --check-ins  drain: check-ins queued in the kiosk (default 100000)
+          --kiosk-batch, --kiosk-in-flight
+                       drain: the kiosk's Reporting:BatchSize and Reporting:MaxBatchesInFlight (default 1000, 8;
+                       the kiosk's own defaults are 250, 4)
           --kiosks, --batches, --batch-size, --window
                        ingest: simulated kiosks, batches each, check-ins per batch, batches in flight per kiosk
-                       (default 50, 8, 500, 4)
+                       (default 50, 30, 500, 4)
         """;
 
     private static readonly string[] AllBenchmarks = ["outbox", "drain", "ingest"];
@@ -27,9 +30,13 @@ internal sealed class BenchmarkOptions
 
     public int DrainCheckIns { get; private set; } = 100_000;
 
+    public int KioskBatchSize { get; private set; } = 1000;
+
+    public int KioskBatchesInFlight { get; private set; } = 8;
+
     public int Kiosks { get; private set; } = 50;
 
-    public int BatchesPerKiosk { get; private set; } = 8;
+    public int BatchesPerKiosk { get; private set; } = 30;
 
     public int BatchSize { get; private set; } = 500;
 
@@ -60,6 +67,8 @@ internal sealed class BenchmarkOptions
                 "--dir" => Set(() => parsed.Folder = Path.GetFullPath(value)),
                 "--postgres" => Set(() => parsed.Postgres = value),
                 "--check-ins" => TryCount(value, n => parsed.DrainCheckIns = n),
+                "--kiosk-batch" => TryCount(value, n => parsed.KioskBatchSize = n),
+                "--kiosk-in-flight" => TryCount(value, n => parsed.KioskBatchesInFlight = n),
                 "--kiosks" => TryCount(value, n => parsed.Kiosks = n),
                 "--batches" => TryCount(value, n => parsed.BatchesPerKiosk = n),
                 "--batch-size" => TryCount(value, n => parsed.BatchSize = Math.Min(n, 1000)),

@@ -15,24 +15,29 @@ internal static class DrainBenchmark
 {
     private static readonly TimeSpan Target = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(100);
-    private static readonly string[] KioskSettings = ["--Reporting:BatchSize=1000", "--Reporting:MaxBatchesInFlight=8"];
 
     public static async Task<bool> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
     {
+        string[] kioskSettings = [$"--Reporting:BatchSize={options.KioskBatchSize}", $"--Reporting:MaxBatchesInFlight={options.KioskBatchesInFlight}"];
         using var work = new WorkFolder(options.Folder, "drain");
         var credential = DeviceCredential.Create("bench-kiosk-1", "bench", "site-1");
         var template = work.Sub("template");
         Console.Error.WriteLine($"drain: queueing {options.DrainCheckIns:N0} check-ins in the outbox...");
         var fill = await OutboxPrefill.FillAsync(template, credential, options.DrainCheckIns, cancellationToken);
         Console.WriteLine($"folder: {work.Path} on {BlockDevice.ForPath(work.Path)}");
-        Console.WriteLine($"outbox filled with {options.DrainCheckIns:N0} check-ins in {Format(fill)} ({Format(options.DrainCheckIns / fill.TotalSeconds)}/s, groups of 256); kiosk settings: {string.Join(' ', KioskSettings)}");
+        Console.WriteLine($"outbox filled with {options.DrainCheckIns:N0} check-ins in {Format(fill)} ({Format(options.DrainCheckIns / fill.TotalSeconds)}/s, groups of 256); kiosk settings: {string.Join(' ', kioskSettings)}");
 
-        var runs = new List<DrainRun> { await DrainAsync(FleetStorage.Sqlite(work.Sub("sqlite-fleet")), work.Sub("sqlite-kiosk"), template, credential, options.DrainCheckIns, cancellationToken) };
+        var ceiling = OutboxDrainCeiling.Measure(template, work.Sub("ceiling"), options.KioskBatchSize, 20);
+        Console.WriteLine(
+            $"kiosk outbox alone (a copy, 20 batches): PeekPending({ceiling.BatchSize}) {Format(ceiling.PeekPerBatch.TotalMilliseconds)} ms + " +
+            $"Acknowledge({ceiling.BatchSize}) {Format(ceiling.AcknowledgePerBatch.TotalMilliseconds)} ms per batch " +
+            $"({Format(ceiling.SyncsPerBatch)} fsyncs, {Format(ceiling.BytesPerBatch / 1024)} KiB written) → at most {Format(ceiling.CheckInsPerSecond)} check-ins/s per kiosk");
+        var runs = new List<DrainRun> { await DrainAsync(FleetStorage.Sqlite(work.Sub("sqlite-fleet")), work.Sub("sqlite-kiosk"), template, credential, options.DrainCheckIns, kioskSettings, cancellationToken) };
         if (options.Postgres is { Length: > 0 } postgres)
         {
             Console.WriteLine($"postgres: {await PostgresSchema.DescribeAsync(postgres, cancellationToken)}");
             await using var schema = await PostgresSchema.CreateAsync(postgres, cancellationToken);
-            runs.Add(await DrainAsync(FleetStorage.Postgres(schema), work.Sub("pg-kiosk"), template, credential, options.DrainCheckIns, cancellationToken));
+            runs.Add(await DrainAsync(FleetStorage.Postgres(schema), work.Sub("pg-kiosk"), template, credential, options.DrainCheckIns, kioskSettings, cancellationToken));
         }
         else
         {
@@ -53,7 +58,7 @@ internal static class DrainBenchmark
     }
 
     private static async Task<DrainRun> DrainAsync(
-        FleetStorage storage, string dataDir, string template, DeviceCredential credential, long count, CancellationToken cancellationToken)
+        FleetStorage storage, string dataDir, string template, DeviceCredential credential, long count, string[] kioskSettings, CancellationToken cancellationToken)
     {
         Console.Error.WriteLine($"drain: {storage.Name}...");
         OutboxPrefill.CopyTo(template, dataDir);
@@ -63,7 +68,7 @@ internal static class DrainBenchmark
 
         var cpu = CpuUsage.Read();
         var clock = Stopwatch.StartNew();
-        await using var kiosk = KioskProcess.Run(dataDir, KioskSettings);
+        await using var kiosk = KioskProcess.Run(dataDir, kioskSettings);
         TimeSpan? allStored = null;
         var stored = 0L;
         var nextReport = TimeSpan.FromSeconds(10);

@@ -10,7 +10,26 @@ namespace ScanPoint.Benchmarks.Outbox;
 internal sealed record OutboxRun(
     string Peer, int Callers, long Count, TimeSpan Elapsed, long? AppBytes, long? Syncs, ProcessIo Io, long? DeviceBytes)
 {
+    /// <summary>Check-ins per second of each round this run sums up (just this run's own rate if it is one round).</summary>
+    public IReadOnlyList<double> RoundRates { get; init; } = [];
+
     public double PerSecond => Count / Elapsed.TotalSeconds;
+
+    public string Spread => RoundRates.Count > 1 ? $"{ResultTable.Format(RoundRates.Min())}–{ResultTable.Format(RoundRates.Max())}" : "-";
+
+    /// <summary>Several rounds of the same peer as one run: counts, times and bytes added up.</summary>
+    public static OutboxRun Sum(IReadOnlyList<OutboxRun> rounds) => new(
+        rounds[0].Peer,
+        rounds[0].Callers,
+        rounds.Sum(r => r.Count),
+        TimeSpan.FromTicks(rounds.Sum(r => r.Elapsed.Ticks)),
+        rounds.Any(r => r.AppBytes is null) ? null : rounds.Sum(r => r.AppBytes),
+        rounds.Any(r => r.Syncs is null) ? null : rounds.Sum(r => r.Syncs),
+        new ProcessIo(rounds.Sum(r => r.Io.WriteChars), rounds.Sum(r => r.Io.WriteBytes)),
+        rounds.Any(r => r.DeviceBytes is null) ? null : rounds.Sum(r => r.DeviceBytes))
+    {
+        RoundRates = [.. rounds.Select(r => r.PerSecond)],
+    };
 
     /// <summary>Bytes the recorder wrote to its files (its own count, else the process's <c>wchar</c>).</summary>
     public double AppBytesPerCheckIn => (double)(AppBytes ?? Io.WriteChars) / Count;
