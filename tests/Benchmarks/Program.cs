@@ -2,10 +2,11 @@ using ScanPoint.Benchmarks.Drain;
 using ScanPoint.Benchmarks.Ingest;
 using ScanPoint.Benchmarks.Measuring;
 using ScanPoint.Benchmarks.Outbox;
+using ScanPoint.Benchmarks.Verification;
 
 namespace ScanPoint.Benchmarks;
 
-/// <summary><c>dotnet run -c Release --project tests/Benchmarks -- outbox|drain|ingest|all [options]</c>.</summary>
+/// <summary><c>dotnet run -c Release --project tests/Benchmarks -- outbox|drain|ingest|verify|all [options]</c>.</summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -34,6 +35,7 @@ internal static class Program
             {
                 "outbox" => await OutboxBenchmark.RunAsync(options, cancel.Token),
                 "drain" => await DrainBenchmark.RunAsync(options, cancel.Token),
+                "verify" => await VerificationBenchmark.RunAsync(options, cancel.Token),
                 _ => await IngestBenchmark.RunAsync(options, cancel.Token),
             };
             failed |= !ok;
