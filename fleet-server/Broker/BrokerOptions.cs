@@ -11,10 +11,7 @@ public sealed class BrokerOptions
     [Required]
     public string Address { get; set; } = "127.0.0.1";
 
-    /// <summary>MQTT TCP port (0 picks a free one; the chosen port is logged and kept in <see cref="BoundPort"/>).</summary>
-    [Range(0, 65535)]
+    /// <summary>MQTT TCP port.</summary>
+    [Range(1, 65535)]
     public int Port { get; set; } = 1883;
-
-    /// <summary>Set once Kestrel has bound the MQTT endpoint.</summary>
-    public int BoundPort { get; set; }
 }

@@ -3,11 +3,13 @@ using Microsoft.Win32.SafeHandles;
 namespace ScanPoint.Kiosk.Outbox;
 
 /// <summary>
-/// A file stream whose <see cref="Flush"/> forces written data to the device (fsync), and only when something
-/// was written since the last one. Writes are positional, so a flush from another thread is safe.
-/// Counts bytes written and syncs so the outbox's wear on an SD card can be measured.
+/// A file stream whose <see cref="Sync"/> forces written data to the device (fsync), and only when something was
+/// written since the last one. <see cref="Flush"/> does the same when <c>syncOnFlush</c> is set (the data file, whose
+/// checkpoint writes must be on disk before LiteDB truncates its log); on the log it does nothing, because LiteDB
+/// flushes after every page and only the commit barrier's one sync per commit matters. Writes are positional, so a
+/// sync from another thread is safe. Counts bytes written and syncs, for the outbox's wear on an SD card.
 /// </summary>
-public sealed class DurableFileStream : Stream
+public sealed class DurableFileStream : Stream, ISyncableStream
 {
     private readonly SafeFileHandle _handle;
     private readonly Lock _flushLock = new();
@@ -15,8 +17,11 @@ public sealed class DurableFileStream : Stream
     private long _writes;
     private long _flushedWrites;
 
-    public DurableFileStream(string path, WriteStats? stats = null)
+    private readonly bool _syncOnFlush;
+
+    public DurableFileStream(string path, WriteStats? stats = null, bool syncOnFlush = true)
     {
+        _syncOnFlush = syncOnFlush;
         // FileShare.None takes an exclusive lock (flock) on Linux: a second kiosk or tool cannot write the same outbox.
         _handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         Stats = stats ?? new WriteStats();
@@ -74,8 +79,16 @@ public sealed class DurableFileStream : Stream
         return _position;
     }
 
-    /// <summary>fsync, unless nothing was written since the last one.</summary>
     public override void Flush()
+    {
+        if (_syncOnFlush)
+        {
+            Sync();
+        }
+    }
+
+    /// <summary>fsync, unless nothing was written since the last one.</summary>
+    public void Sync()
     {
         lock (_flushLock)
         {
@@ -95,7 +108,7 @@ public sealed class DurableFileStream : Stream
     {
         if (disposing)
         {
-            Flush();
+            Sync();
             _handle.Dispose();
         }
 

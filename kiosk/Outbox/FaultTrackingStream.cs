@@ -5,7 +5,7 @@ namespace ScanPoint.Kiosk.Outbox;
 /// failed. LiteDB 5.0's writer thread can dead-lock itself while handling such a failure (its close waits on its own
 /// task), so the commit barrier must learn of it here rather than from LiteDB.
 /// </summary>
-internal sealed class FaultTrackingStream(Stream inner) : Stream
+internal sealed class FaultTrackingStream(Stream inner) : Stream, ISyncableStream
 {
     private volatile Exception? _fault;
 
@@ -34,6 +34,9 @@ internal sealed class FaultTrackingStream(Stream inner) : Stream
     public override void SetLength(long value) => Track(() => inner.SetLength(value));
 
     public override void Flush() => Track(inner.Flush);
+
+    /// <summary>The inner stream's sync, or its flush when it has no separate sync.</summary>
+    public void Sync() => Track(inner is ISyncableStream syncable ? syncable.Sync : inner.Flush);
 
     protected override void Dispose(bool disposing)
     {

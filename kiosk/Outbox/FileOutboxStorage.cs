@@ -8,13 +8,14 @@ public sealed class FileOutboxStorage(string directory) : IOutboxStorage
 
     public WriteStats Stats { get; } = new();
 
-    public Stream OpenData() => Open(DataFileName);
+    public Stream OpenData() => Open(DataFileName, syncOnFlush: true);
 
-    public Stream OpenLog() => Open(LogFileName);
+    /// <summary>The log syncs only when the commit barrier asks (<see cref="ISyncableStream.Sync"/>): one fsync per commit.</summary>
+    public Stream OpenLog() => Open(LogFileName, syncOnFlush: false);
 
-    private DurableFileStream Open(string name)
+    private DurableFileStream Open(string name, bool syncOnFlush)
     {
         Directory.CreateDirectory(directory);
-        return new DurableFileStream(Path.Combine(directory, name), Stats);
+        return new DurableFileStream(Path.Combine(directory, name), Stats, syncOnFlush);
     }
 }

@@ -5,9 +5,9 @@ namespace ScanPoint.Kiosk.Outbox;
 
 /// <summary>
 /// Makes a LiteDB 5.0 commit durable. <c>Commit()</c> returns once its pages are queued for a background
-/// writer thread, which writes them to the log and syncs later. The barrier waits for that queue to drain
-/// (so the commit's pages are in the log stream) and then flushes the log stream itself, which for the
-/// outbox's streams is an fsync. LiteDB exposes no public hook for the wait, so it is reached by reflection;
+/// writer thread, which writes them to the log later. The barrier waits for that queue to drain (so the commit's
+/// pages are in the log stream) and then syncs the log itself: one fsync per commit (LiteDB's own flush after
+/// every page is a no-op on the log). LiteDB exposes no public hook for the wait, so it is reached by reflection;
 /// the version is pinned in Directory.Packages.props and the power-loss tests prove the result.
 /// </summary>
 internal sealed class LiteDbCommitBarrier
@@ -27,8 +27,8 @@ internal sealed class LiteDbCommitBarrier
     public void WaitDurable()
     {
         _waitForWriter();
-        _log.Flush();
-        _data.Flush();
+        _log.Sync();
+        _data.Sync();
     }
 
     private static Action BindWriterWait(LiteEngine engine, Func<Exception?> storageFault)

@@ -4,7 +4,7 @@ namespace ScanPoint.Kiosk.Tests.Outbox;
 
 /// <summary>
 /// An in-memory disk that models a power cut. Every write lands in a volatile view at once and reaches the durable
-/// image only when its stream is flushed. After <see cref="CrashAfterOperations"/> mutating operations (writes,
+/// image only when its stream is synced. After <see cref="CrashAfterOperations"/> mutating operations (writes,
 /// truncations, flushes) the power goes: that operation and all later ones throw. <see cref="PowerCycle"/> then
 /// keeps only what was flushed — plus, with the tear option, a sector-aligned prefix of the last unflushed write.
 /// </summary>
@@ -25,9 +25,10 @@ internal sealed class CrashingDisk(int seed) : IOutboxStorage
 
     public long Operations => Interlocked.Read(ref _operations);
 
-    public Stream OpenData() => Open("data");
+    public Stream OpenData() => Open("data", syncOnFlush: true);
 
-    public Stream OpenLog() => Open("log");
+    /// <summary>Like the real log: LiteDB's flushes do not make it durable, only the barrier's sync does.</summary>
+    public Stream OpenLog() => Open("log", syncOnFlush: false);
 
     /// <summary>Power comes back: each file is its durable image (maybe with a torn write); counting starts again.</summary>
     public void PowerCycle()
@@ -74,7 +75,7 @@ internal sealed class CrashingDisk(int seed) : IOutboxStorage
         }
     }
 
-    private CrashingStream Open(string name)
+    private CrashingStream Open(string name, bool syncOnFlush)
     {
         ThrowIfCrashed();
         lock (_lock)
@@ -84,7 +85,7 @@ internal sealed class CrashingDisk(int seed) : IOutboxStorage
                 _files[name] = file = new CrashingFile();
             }
 
-            return new CrashingStream(this, file);
+            return new CrashingStream(this, file, syncOnFlush);
         }
     }
 }

@@ -1,7 +1,12 @@
+using ScanPoint.Kiosk.Outbox;
+
 namespace ScanPoint.Kiosk.Tests.Outbox;
 
-/// <summary>A stream over a <see cref="CrashingFile"/>; flush makes its writes durable, like fsync.</summary>
-internal sealed class CrashingStream(CrashingDisk disk, CrashingFile file) : Stream
+/// <summary>
+/// A stream over a <see cref="CrashingFile"/>; <see cref="Sync"/> makes its writes durable, like fsync, and so does
+/// <see cref="Flush"/> when <paramref name="syncOnFlush"/> is set — as the outbox's real files behave.
+/// </summary>
+internal sealed class CrashingStream(CrashingDisk disk, CrashingFile file, bool syncOnFlush) : Stream, ISyncableStream
 {
     private long _position;
 
@@ -60,6 +65,14 @@ internal sealed class CrashingStream(CrashingDisk disk, CrashingFile file) : Str
     }
 
     public override void Flush()
+    {
+        if (syncOnFlush)
+        {
+            Sync();
+        }
+    }
+
+    public void Sync()
     {
         disk.BeforeMutation();
         lock (file.Sync)

@@ -109,6 +109,22 @@ public sealed class LiteDbCheckInOutboxTests : IDisposable
         Assert.InRange(FileStats.Bytes - before, 8192, 4 * 8192);
     }
 
+    [Fact]
+    public async Task RecordAsync_OneByOne_OneFsyncPerCommit()
+    {
+        using var outbox = Open();
+        await outbox.RecordAsync(Scan(0), CancellationToken.None);
+        var before = FileStats.Syncs;
+
+        for (var i = 1; i <= 20; i++)
+        {
+            await outbox.RecordAsync(Scan(i), CancellationToken.None);
+        }
+
+        // LiteDB flushes its log after every page it writes; only the barrier's sync reaches the disk
+        Assert.Equal(20, FileStats.Syncs - before);
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private WriteStats FileStats { get; set; } = new();
