@@ -42,21 +42,22 @@ public static class DccChecks
         checks = checks with { Base45 = compressed.IsSuccess };
         if (compressed.Value is null)
         {
-            return checks;
+            return checks with { Signature = false };
         }
 
         var cose = ZlibStage.TryInflate(compressed.Value);
         checks = checks with { Zlib = cose.IsSuccess };
         if (cose.Value is null)
         {
-            return checks;
+            return checks with { Signature = false };
         }
 
         var parsed = CoseStage.TryParse(cose.Value);
         checks = checks with { Cose = parsed.IsSuccess };
         if (parsed.Value is not { } envelope)
         {
-            return checks;
+            // an HC1 code whose signed structure cannot be read has no signature that verifies
+            return checks with { Signature = false };
         }
 
         var signer = SignatureStage.TryVerify(envelope, trust);

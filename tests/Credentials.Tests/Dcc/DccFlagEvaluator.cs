@@ -40,11 +40,8 @@ public static class DccFlagEvaluator
         _ => null,
     };
 
-    /// <summary>
-    /// What we say for the flag: an upstream flag says whether the step succeeded, so a check that was not
-    /// reached (null, e.g. signature when COSE did not parse) scores as false.
-    /// </summary>
-    public static bool Score(CredentialChecks checks, string flag) => Entry(checks, flag) == true;
+    /// <summary>What we say for the flag: the check entry itself, compared strictly (null never equals a flag).</summary>
+    public static bool? Score(CredentialChecks checks, string flag) => Entry(checks, flag);
 
     /// <summary>Whether the flag is one this adapter scores.</summary>
     public static bool IsCovered(string flag) => Covered.Contains(flag);
