@@ -1,8 +1,6 @@
 using System.Formats.Cbor;
 using System.Globalization;
-using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Security.Cryptography.Cose;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -34,15 +32,7 @@ public sealed class DccIssuer(ECDsa key, byte[] dscDer)
         claims.WriteEndMap();
         claims.WriteEndMap();
 
-        var headers = new CoseHeaderMap { [CoseHeaderLabel.KeyIdentifier] = CoseHeaderValue.FromBytes(KeyId) };
-        var cose = CoseSign1Message.SignEmbedded(claims.Encode(), new CoseSigner(key, HashAlgorithmName.SHA256, headers));
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            zlib.Write(cose);
-        }
-
-        return PrefixStage.Prefix + Base45.Encode(compressed.ToArray());
+        return QrEnvelope.Seal(PrefixStage.Prefix, claims.Encode(), key, KeyId);
     }
 
     private static void WriteJson(CborWriter writer, JsonNode? node)

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using ScanPoint.Credentials.Compression;
 using ScanPoint.Credentials.Verdicts;
 
 namespace ScanPoint.Credentials.Dcc;
@@ -10,38 +11,6 @@ public static class ZlibStage
 
     public static StageResult<byte[]> TryInflate(byte[] compressed) => TryInflate(compressed, MaxInflatedBytes);
 
-    internal static StageResult<byte[]> TryInflate(byte[] compressed, int maxBytes)
-    {
-        try
-        {
-            using var input = new MemoryStream(compressed, writable: false);
-            using var zlib = new ZLibStream(input, CompressionMode.Decompress);
-            var buffer = new byte[maxBytes + 1];
-            var total = 0;
-            while (total < buffer.Length)
-            {
-                var read = zlib.Read(buffer, total, buffer.Length - total);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                total += read;
-            }
-
-            if (total > maxBytes)
-            {
-                return StageResult<byte[]>.Reject(VerdictCodes.TooLarge);
-            }
-
-            return total == 0
-                ? StageResult<byte[]>.Reject(VerdictCodes.Zlib)
-                : StageResult<byte[]>.Ok(buffer.AsSpan(0, total).ToArray());
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            // InvalidDataException: not zlib; ZLibException (an IOException): the inflater gave up mid-stream.
-            return StageResult<byte[]>.Reject(VerdictCodes.Zlib);
-        }
-    }
+    internal static StageResult<byte[]> TryInflate(byte[] compressed, int maxBytes) =>
+        BoundedInflate.TryInflate(compressed, maxBytes, input => new ZLibStream(input, CompressionMode.Decompress), VerdictCodes.Zlib);
 }

@@ -1,7 +1,5 @@
 using System.Formats.Cbor;
-using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Security.Cryptography.Cose;
 using System.Text;
 using ScanPoint.Credentials.Dcc;
 
@@ -42,14 +40,6 @@ public sealed class DeclarationIssuer(ECDsa key, byte[] signerDer)
 
         claims.WriteEndMap();
         claims.WriteEndMap();
-        var headers = new CoseHeaderMap { [CoseHeaderLabel.KeyIdentifier] = CoseHeaderValue.FromBytes(KeyId) };
-        var cose = CoseSign1Message.SignEmbedded(claims.Encode(), new CoseSigner(key, HashAlgorithmName.SHA256, headers));
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            zlib.Write(cose);
-        }
-
-        return DeclarationVerifier.Prefix + Base45.Encode(compressed.ToArray());
+        return QrEnvelope.Seal(DeclarationVerifier.Prefix, claims.Encode(), key, KeyId);
     }
 }

@@ -1,0 +1,22 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Security.Cryptography.Cose;
+
+namespace ScanPoint.Credentials.Dcc;
+
+/// <summary>The HC1-style envelope the issuers share: COSE_Sign1 (ES256, kid protected) → zlib → Base45, prefixed.</summary>
+internal static class QrEnvelope
+{
+    public static string Seal(string prefix, byte[] claims, ECDsa key, byte[] kid)
+    {
+        var headers = new CoseHeaderMap { [CoseHeaderLabel.KeyIdentifier] = CoseHeaderValue.FromBytes(kid) };
+        var cose = CoseSign1Message.SignEmbedded(claims, new CoseSigner(key, HashAlgorithmName.SHA256, headers));
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            zlib.Write(cose);
+        }
+
+        return prefix + Base45.Encode(compressed.ToArray());
+    }
+}
