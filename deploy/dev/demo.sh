@@ -40,7 +40,7 @@ if [ -d "$testdata/dcc" ]; then
   find "$testdata/dcc" -name '*.json' | sort | head -n 20 | xargs grep -ho '"PREFIX": *"HC1:[^"]*"' | sed 's/"PREFIX": *"//; s/"$//' >>"$samples" || true
   for n in 00 01 03; do grep -ho 'shc:/[0-9]*' "$testdata/shc/example-$n-f-qr-code-numeric-value-0.txt" >>"$samples" || true; done
 fi
-echo '001099012345|Nguyễn Văn A|01011990|Nam|Hà Nội|01012021' >>"$samples"
+echo '001090012345|Nguyễn Văn A|01011990|Nam|Hà Nội|01012021' >>"$samples"
 
 "${kiosk[@]}" run --data-dir "$demo/kiosk" --scan-source "lines:$samples" --Kiosk:TrustBundle="$demo/trust/trust-bundle.cose" >"$demo/kiosk.log" 2>&1 &
 kiosk_pid=$!
