@@ -17,22 +17,13 @@ public sealed class DccIssuer(ECDsa key, byte[] dscDer)
     /// <summary>Signs <paramref name="hcert"/> (the eu_dgc_v1 JSON) as issued by <paramref name="country"/>.</summary>
     public string Issue(JsonObject hcert, string country, DateTimeOffset issuedAt, DateTimeOffset expires)
     {
-        var claims = new CborWriter();
-        claims.WriteStartMap(4);
-        claims.WriteInt32(1);
-        claims.WriteTextString(country);
-        claims.WriteInt32(6);
-        claims.WriteInt64(issuedAt.ToUnixTimeSeconds());
-        claims.WriteInt32(4);
-        claims.WriteInt64(expires.ToUnixTimeSeconds());
-        claims.WriteInt32(-260);
-        claims.WriteStartMap(1);
-        claims.WriteInt32(1);
-        WriteJson(claims, hcert);
-        claims.WriteEndMap();
-        claims.WriteEndMap();
-
-        return QrEnvelope.Seal(PrefixStage.Prefix, claims.Encode(), key, KeyId);
+        return QrEnvelope.Seal(PrefixStage.Prefix, country, issuedAt, expires, -260, claims =>
+        {
+            claims.WriteStartMap(1);
+            claims.WriteInt32(1);
+            WriteJson(claims, hcert);
+            claims.WriteEndMap();
+        }, key, KeyId);
     }
 
     private static void WriteJson(CborWriter writer, JsonNode? node)

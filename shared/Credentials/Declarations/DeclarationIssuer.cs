@@ -22,24 +22,16 @@ public sealed class DeclarationIssuer(ECDsa key, byte[] signerDer)
             fields.Add(("to", pass.To));
         }
 
-        var claims = new CborWriter();
-        claims.WriteStartMap(4);
-        claims.WriteInt32(1);
-        claims.WriteTextString(country);
-        claims.WriteInt32(6);
-        claims.WriteInt64(issuedAt.ToUnixTimeSeconds());
-        claims.WriteInt32(4);
-        claims.WriteInt64(expires.ToUnixTimeSeconds());
-        claims.WriteInt32(DeclarationClaims.ClaimKey);
-        claims.WriteStartMap(fields.Count);
-        foreach (var (name, value) in fields)
+        return QrEnvelope.Seal(DeclarationVerifier.Prefix, country, issuedAt, expires, DeclarationClaims.ClaimKey, claims =>
         {
-            claims.WriteTextString(name);
-            claims.WriteTextString(value);
-        }
+            claims.WriteStartMap(fields.Count);
+            foreach (var (name, value) in fields)
+            {
+                claims.WriteTextString(name);
+                claims.WriteTextString(value);
+            }
 
-        claims.WriteEndMap();
-        claims.WriteEndMap();
-        return QrEnvelope.Seal(DeclarationVerifier.Prefix, claims.Encode(), key, KeyId);
+            claims.WriteEndMap();
+        }, key, KeyId);
     }
 }
