@@ -1,3 +1,4 @@
+using ScanPoint.Hardware.Scanning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job on embedded defaults: a fleet server (embedded MQTT broker on Kestrel + embedded SQLite database)
-# and one kiosk replaying sample codes. Needs only the .NET SDK. Ctrl-C stops both.
+# and one kiosk replaying sample codes. Needs the .NET SDK; installs the build packages (packages.sh). Ctrl-C stops both.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -9,6 +9,7 @@ demo="$root/.demo"
 http_port="${SCANPOINT_DEMO_HTTP_PORT:-5080}"
 mqtt_port="${SCANPOINT_DEMO_MQTT_PORT:-1883}"
 rm -rf "$demo" && mkdir -p "$demo"
+bash "$root/deploy/dev/packages.sh"
 
 echo "demo: building…"
 for project in fleet-server kiosk; do

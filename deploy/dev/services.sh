@@ -1,23 +1,15 @@
 #!/usr/bin/env bash
 # Installs (apt, once) and starts the services the tests and the PostgreSQL demo need, on 127.0.0.1 only:
-# PostgreSQL (the cluster Debian creates) and a Mosquitto test broker. Idempotent; safe to run again.
+# PostgreSQL (the cluster Debian creates) and a Mosquitto test broker, after the build packages (packages.sh).
+# Idempotent; safe to run again.
 # Exports SCANPOINT_TEST_POSTGRES and SCANPOINT_TEST_MOSQUITTO when sourced; prints them when run.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 state="${XDG_STATE_HOME:-$HOME/.local/state}/scanpoint"
 mkdir -p "$state"
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-
-ensure_packages() {
-  local missing=()
-  for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "services: installing ${missing[*]}" >&2
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
-}
+# build and test packages (g++, libzxing-dev, GTK for OpenCV, the decode peers) and the helpers below
+source "$here/packages.sh"
 
 start_postgres() {
   local version

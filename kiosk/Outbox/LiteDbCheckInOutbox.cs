@@ -1,3 +1,4 @@
+using ScanPoint.Hardware.Scanning;
 using System.Threading.Channels;
 using LiteDB;
 using LiteDB.Engine;

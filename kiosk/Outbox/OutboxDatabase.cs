@@ -1,3 +1,4 @@
+using ScanPoint.Hardware.Scanning;
 using LiteDB;
 using LiteDB.Engine;
 using ScanPoint.Contracts.CheckIns;

@@ -1,3 +1,4 @@
+using ScanPoint.Hardware.Scanning;
 namespace ScanPoint.Kiosk.Outbox;
 
 /// <summary>What the scan pipeline hands the outbox: everything of a check-in but its id and sequence number.</summary>

@@ -1,3 +1,4 @@
+using ScanPoint.Hardware.Scanning;
 using System.Runtime.CompilerServices;
 using System.Text;
 using ScanPoint.Kiosk.Outbox;

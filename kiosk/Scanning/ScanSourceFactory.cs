@@ -1,3 +1,4 @@
+using ScanPoint.Hardware.Scanning;
 using ScanPoint.Kiosk.Outbox;
 
 namespace ScanPoint.Kiosk.Scanning;

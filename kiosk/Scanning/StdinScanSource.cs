@@ -1,3 +1,4 @@
+using ScanPoint.Hardware.Scanning;
 using System.Runtime.CompilerServices;
 
 namespace ScanPoint.Kiosk.Scanning;

@@ -1,3 +1,4 @@
+using ScanPoint.Hardware.Scanning;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ScanPoint.Contracts.CheckIns;

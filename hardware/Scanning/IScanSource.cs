@@ -1,6 +1,6 @@
-namespace ScanPoint.Kiosk.Scanning;
+namespace ScanPoint.Hardware.Scanning;
 
-/// <summary>Anything that reads codes: a replay file, stdin, later cameras and imagers.</summary>
+/// <summary>Anything that reads codes: a replay file, stdin, a camera, a USB HID or serial imager.</summary>
 public interface IScanSource
 {
     /// <summary>A short name for logs and health, e.g. <c>lines:/path</c>.</summary>

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs (apt, once) what building and testing need besides the .NET SDK. Idempotent.
+#   g++ + libzxing-dev   the C shim over zxing-cpp that hardware/ compiles (hardware/Native)
+#   libgtk-3-0           OpenCvSharp's official linux-x64 runtime links against GTK 3 and friends
+#   zxing-cpp-tools, zbar-tools   ZXingReader and zbarimg: the peers the decode benchmark compares against
+set -euo pipefail
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+ensure_packages() {
+  local missing=()
+  for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "packages: installing ${missing[*]}" >&2
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+ensure_packages g++ libzxing-dev libgtk-3-0 zxing-cpp-tools zbar-tools
