@@ -27,6 +27,7 @@ public static class KioskServiceCollectionExtensions
             return new LiteDbCheckInOutbox(storage, identity.DeviceId, identity.SiteId, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LiteDbCheckInOutbox>>());
         });
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ScanSourcesHealth>();
         services.AddSingleton<KioskTrust>();
         services.AddSingleton<CodeVerifier>();
         services.AddSingleton<IEnumerable<IScanSource>>(sp =>

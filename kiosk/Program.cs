@@ -15,12 +15,15 @@ switch (args.FirstOrDefault())
         return await OutboxCommand.RunAsync(args);
     case "verify":
         return VerifyCommand.Run(args[1..], Console.Out, Console.Error);
+    case "status":
+        return await StatusCommand.RunAsync(args[1..], Console.Out, Console.Error);
     case "decode":
         return DecodeCommand.Run(args[1..], Console.Out, Console.Error);
     default:
         Console.Error.WriteLine("usage: kiosk run --data-dir DIR [--scan-source lines:FILE|stdin]...");
         Console.Error.WriteLine("       kiosk provision --fleet mqtt://HOST:PORT --credential CREDENTIAL --data-dir DIR");
         Console.Error.WriteLine("       kiosk outbox --data-dir DIR");
+        Console.Error.WriteLine("       kiosk status --data-dir DIR");
         Console.Error.WriteLine("       kiosk decode [--json] [--no-second-opinion] IMAGE...");
         Console.Error.WriteLine("       kiosk verify [--trust-bundle FILE --trust-anchor PEM] [--trust-dsc FILE]... [--at ISO8601] [--show-subject] [--json] (CODE | --file FILE)");
         return 2;

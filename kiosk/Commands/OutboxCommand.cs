@@ -16,7 +16,7 @@ internal static class OutboxCommand
             return 2;
         }
 
-        var status = await StatusSocket.QueryAsync(dataDir, CancellationToken.None).ConfigureAwait(false);
+        var status = (await StatusSocket.QueryAsync(dataDir, CancellationToken.None).ConfigureAwait(false))?.Outbox;
         var source = "running kiosk";
         if (status is null)
         {

@@ -15,6 +15,7 @@ namespace ScanPoint.Kiosk.Scanning;
 /// </summary>
 internal sealed class ScanWorker(
     IEnumerable<IScanSource> sources,
+    ScanSourcesHealth health,
     ICheckInOutbox outbox,
     OutboxSignal signal,
     CodeVerifier verifier,
@@ -35,12 +36,15 @@ internal sealed class ScanWorker(
         {
             try
             {
+                health.Running(source);
                 await foreach (var scan in source.ReadAsync(stoppingToken).ConfigureAwait(false))
                 {
+                    health.Scanned(source);
                     await HandleAsync(scan, stoppingToken).ConfigureAwait(false);
                     delay = MinRetry;
                 }
 
+                health.Ended(source);
                 Log.ScanSourceEnded(logger, source.Name);
                 return;
             }
@@ -50,6 +54,7 @@ internal sealed class ScanWorker(
             }
             catch (Exception ex)
             {
+                health.Failed(source, ex);
                 Log.ScanSourceFailed(logger, source.Name, delay, ex);
                 await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(MaxRetry.Ticks, delay.Ticks * 2));

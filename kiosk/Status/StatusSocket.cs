@@ -4,14 +4,16 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScanPoint.Kiosk.Outbox;
+using ScanPoint.Kiosk.Scanning;
 
 namespace ScanPoint.Kiosk.Status;
 
 /// <summary>
-/// Answers <c>kiosk outbox</c> while the kiosk runs (the outbox file is then held by this process): a Unix socket in
-/// the data directory that writes the outbox status as JSON and closes. No disk writes, nothing personal.
+/// Answers <c>kiosk outbox</c> and <c>kiosk status</c> while the kiosk runs (the outbox file is then held by this
+/// process): a Unix socket in the data directory that writes <see cref="KioskStatus"/> as JSON and closes. No disk
+/// writes, nothing personal.
 /// </summary>
-internal sealed class StatusSocket(ICheckInOutbox outbox, IOptions<KioskOptions> options, ILogger<StatusSocket> logger) : BackgroundService
+internal sealed class StatusSocket(ICheckInOutbox outbox, ScanSourcesHealth sources, IOptions<KioskOptions> options, ILogger<StatusSocket> logger) : BackgroundService
 {
     public const string FileName = "kiosk.sock";
 
@@ -29,7 +31,7 @@ internal sealed class StatusSocket(ICheckInOutbox outbox, IOptions<KioskOptions>
             try
             {
                 using var client = await listener.AcceptAsync(stoppingToken).ConfigureAwait(false);
-                var json = JsonSerializer.SerializeToUtf8Bytes(outbox.GetStatus());
+                var json = JsonSerializer.SerializeToUtf8Bytes(new KioskStatus(outbox.GetStatus(), sources.Snapshot()));
                 await client.SendAsync(json, SocketFlags.None, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -46,7 +48,7 @@ internal sealed class StatusSocket(ICheckInOutbox outbox, IOptions<KioskOptions>
     }
 
     /// <summary>Asks a running kiosk; null when none listens.</summary>
-    public static async Task<OutboxStatus?> QueryAsync(string dataDir, CancellationToken cancellationToken)
+    public static async Task<KioskStatus?> QueryAsync(string dataDir, CancellationToken cancellationToken)
     {
         var path = PathIn(dataDir);
         if (!File.Exists(path))
@@ -59,7 +61,7 @@ internal sealed class StatusSocket(ICheckInOutbox outbox, IOptions<KioskOptions>
             using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), cancellationToken).ConfigureAwait(false);
             using var stream = new NetworkStream(socket, ownsSocket: false);
-            return await JsonSerializer.DeserializeAsync<OutboxStatus>(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await JsonSerializer.DeserializeAsync<KioskStatus>(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (SocketException)
         {
