@@ -1,23 +1,17 @@
-using System.Runtime.InteropServices;
-using OpenCvSharp;
+using System.Text;
 
 namespace ScanPoint.Hardware.Decoding;
 
 /// <summary>
-/// Reads PNG, JPEG, WebP, PGM/PPM and BMP files (through OpenCV) as greyscale. Bounded: files over
-/// <see cref="MaxFileBytes"/> are refused before reading and OpenCV refuses images over <see cref="MaxPixels"/>.
+/// Reads PNG, JPEG, WebP, PGM/PPM and BMP files as greyscale through the native shim (stb_image and libwebp, so it
+/// works on a Pi without OpenCV). Bounded: files over <see cref="MaxFileBytes"/> are refused before reading, images
+/// over <see cref="MaxPixels"/> after reading only their header.
 /// </summary>
-public static partial class ImageFiles
+public static class ImageFiles
 {
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
     public const long MaxPixels = 64L * 1024 * 1024;
-
-    static ImageFiles()
-    {
-        // OpenCV reads its limit from the process environment, which .NET's Environment does not write through to.
-        _ = SetEnv("OPENCV_IO_MAX_IMAGE_PIXELS", MaxPixels.ToString(System.Globalization.CultureInfo.InvariantCulture), 1);
-    }
 
     /// <summary>Decodes an image file; throws <see cref="InvalidDataException"/> for anything that is not a readable image.</summary>
     public static GreyImage Load(string path)
@@ -32,30 +26,32 @@ public static partial class ImageFiles
     }
 
     /// <summary>Decodes an encoded image held in memory.</summary>
-    public static GreyImage Decode(byte[] encoded, string name = "image")
+    public static unsafe GreyImage Decode(ReadOnlySpan<byte> encoded, string name = "image")
     {
-        ArgumentNullException.ThrowIfNull(encoded);
-        using var mat = TryDecode(encoded);
-        if (mat is null || mat.Empty())
+        Span<byte> error = stackalloc byte[256];
+        byte* pixels;
+        int width, height;
+        fixed (byte* data = encoded)
+        fixed (byte* message = error)
         {
-            throw new InvalidDataException($"{name}: not a readable PNG, JPEG, WebP, PGM or BMP image");
+            pixels = ImageNative.Decode(data, encoded.Length, MaxPixels, out width, out height, message, error.Length);
         }
 
-        return Frames.ToGreyImage(mat);
-    }
+        if (pixels is null)
+        {
+            var end = error.IndexOf((byte)0);
+            throw new InvalidDataException($"{name}: {Encoding.UTF8.GetString(end < 0 ? error : error[..end])}");
+        }
 
-    private static Mat? TryDecode(byte[] encoded)
-    {
         try
         {
-            return Cv2.ImDecode(encoded, ImreadModes.Grayscale);
+            var image = new GreyImage(width, height);
+            new ReadOnlySpan<byte>(pixels, width * height).CopyTo(image.Pixels);
+            return image;
         }
-        catch (OpenCVException)
+        finally
         {
-            return null; // OpenCV throws for some malformed or oversized inputs instead of returning an empty Mat
+            ImageNative.Free(pixels);
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int SetEnv(string name, string value, int overwrite);
 }

@@ -2,10 +2,10 @@ using System.Runtime.InteropServices;
 
 namespace ScanPoint.Hardware.Decoding;
 
-/// <summary>P/Invoke into <c>libscanpoint_zxing.so</c>, the C shim over zxing-cpp built from Native/zxing_shim.cpp.</summary>
+/// <summary>P/Invoke into <c>libscanpoint_native.so</c>: the C shim over zxing-cpp built from Native/zxing_shim.cpp.</summary>
 internal static partial class ZxingNative
 {
-    private const string Library = "scanpoint_zxing";
+    private const string Library = "scanpoint_native";
 
     [Flags]
     internal enum ReadFlags

@@ -34,7 +34,7 @@ internal static class DecodeCommand
 
         if (!ZxingQrDecoder.IsAvailable())
         {
-            error.WriteLine("decode: libscanpoint_zxing.so is missing: build the project, or on a Pi run native/build-zxing-shim.sh");
+            error.WriteLine("decode: libscanpoint_native.so is missing: build the project, or on a Pi run native/build-native.sh");
             return UsageError;
         }
 
