@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs (apt, once) what building and testing need besides the .NET SDK. Idempotent.
-# Usage: packages.sh [--arm64]   (--arm64 adds the cross compiler and Debian's arm64 libraries for the Pi publish)
+# Usage: packages.sh [--arm64]   (--arm64 adds the cross compiler, Debian's arm64 libraries and qemu-user for the Pi publish and its check)
 #   g++, libzxing-dev, libstb-dev, libwebp-dev   hardware/Native: the zxing-cpp shim and image-file decoding
 #   libgtk-3-0           OpenCvSharp's official linux-x64 runtime links against GTK 3 and friends
 #   zxing-cpp-tools, zbar-tools   ZXingReader and zbarimg: the peers the decode benchmark compares against
@@ -24,5 +24,5 @@ if [ "${1:-}" = "--arm64" ]; then
   if ! dpkg --print-foreign-architectures | grep -qx arm64; then
     as_root dpkg --add-architecture arm64
   fi
-  ensure_packages g++-aarch64-linux-gnu libzxing-dev:arm64 libstb-dev:arm64 libwebp-dev:arm64
+  ensure_packages g++-aarch64-linux-gnu qemu-user libzxing-dev:arm64 libstb-dev:arm64 libwebp-dev:arm64
 fi
