@@ -6,7 +6,7 @@ namespace ScanPoint.FleetServer.Storage;
 /// The fleet's storage contract. Two implementations pass the same contract tests:
 /// <see cref="SqliteFleetStore"/> (embedded, zero setup) and <see cref="PostgresFleetStore"/> (production).
 /// </summary>
-public interface IFleetStore : IAsyncDisposable
+public partial interface IFleetStore : IAsyncDisposable
 {
     /// <summary>Creates tables if missing. Idempotent.</summary>
     Task MigrateAsync(CancellationToken cancellationToken);

@@ -35,7 +35,33 @@ internal static class PostgresFleetStoreSql
             check_ins bigint NOT NULL,
             last_seq  bigint NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS enrolments (
+            code_id         text        NOT NULL PRIMARY KEY,
+            secret_hash     text        NOT NULL,
+            province        text        NOT NULL,
+            site_id         text        NOT NULL,
+            created_at      timestamptz NOT NULL,
+            expires_at      timestamptz NOT NULL,
+            used_at         timestamptz,
+            device_id       text,
+            failed_attempts integer     NOT NULL DEFAULT 0
+        );
         """;
+
+    public const string InsertEnrolment = """
+        INSERT INTO enrolments (code_id, secret_hash, province, site_id, created_at, expires_at)
+        VALUES (@code_id, @secret_hash, @province, @site_id, @created_at, @expires_at)
+        ON CONFLICT (code_id) DO NOTHING
+        """;
+
+    public const string SelectEnrolments = """
+        SELECT code_id, secret_hash, province, site_id, created_at, expires_at, used_at, device_id, failed_attempts
+        FROM enrolments
+        """;
+
+    public const string CountFailedEnrolment = "UPDATE enrolments SET failed_attempts = failed_attempts + 1 WHERE code_id = @code_id";
+
+    public const string UseEnrolment = "UPDATE enrolments SET used_at = @used_at, device_id = @device_id WHERE code_id = @code_id";
 
     public const string InsertDevice = """
         INSERT INTO devices (device_id, province, site_id, secret_hash, created_at)

@@ -10,7 +10,7 @@ namespace ScanPoint.FleetServer.Storage;
 /// up to the busy timeout. Reads use pooled connections of their own and do not wait for writers.
 /// SQLite's API is synchronous: only waiting for the write lock is asynchronous here.
 /// </summary>
-public sealed class SqliteFleetStore : IFleetStore
+public sealed partial class SqliteFleetStore : IFleetStore
 {
     private readonly string _readerConnectionString;
     private readonly string _writerConnectionString;

@@ -28,7 +28,33 @@ internal static class SqliteFleetStoreSql
             check_ins INTEGER NOT NULL,
             last_seq  INTEGER NOT NULL
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS enrolments (
+            code_id         TEXT    NOT NULL PRIMARY KEY,
+            secret_hash     TEXT    NOT NULL,
+            province        TEXT    NOT NULL,
+            site_id         TEXT    NOT NULL,
+            created_at      TEXT    NOT NULL,
+            expires_at      TEXT    NOT NULL,
+            used_at         TEXT,
+            device_id       TEXT,
+            failed_attempts INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
         """;
+
+    public const string InsertEnrolment = """
+        INSERT INTO enrolments (code_id, secret_hash, province, site_id, created_at, expires_at)
+        VALUES ($code_id, $secret_hash, $province, $site_id, $created_at, $expires_at)
+        ON CONFLICT (code_id) DO NOTHING
+        """;
+
+    public const string SelectEnrolments = """
+        SELECT code_id, secret_hash, province, site_id, created_at, expires_at, used_at, device_id, failed_attempts
+        FROM enrolments
+        """;
+
+    public const string CountFailedEnrolment = "UPDATE enrolments SET failed_attempts = failed_attempts + 1 WHERE code_id = $code_id";
+
+    public const string UseEnrolment = "UPDATE enrolments SET used_at = $used_at, device_id = $device_id WHERE code_id = $code_id";
 
     public const string InsertDevice = """
         INSERT INTO devices (device_id, province, site_id, secret_hash, created_at)

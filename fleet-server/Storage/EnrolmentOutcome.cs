@@ -1,0 +1,13 @@
+namespace ScanPoint.FleetServer.Storage;
+
+/// <summary>Why a claim succeeded or not. Callers tell the device only "refused"; the reason goes to the log.</summary>
+public enum EnrolmentOutcome
+{
+    Enrolled,
+    UnknownCode,
+    WrongSecret,
+    AlreadyUsed,
+    Expired,
+    Burnt,
+    DeviceIdTaken,
+}
