@@ -26,4 +26,13 @@ internal static partial class Log
 
     [LoggerMessage(2003, LogLevel.Warning, "Ack to {DeviceId} could not be published: {Reason}")]
     public static partial void AckFailed(ILogger logger, string deviceId, string reason);
+
+    [LoggerMessage(4001, LogLevel.Information, "Enrolment code {CodeId} created for province {Province}, site {SiteId}, valid until {ExpiresAt:O}")]
+    public static partial void EnrolmentCreated(ILogger logger, string codeId, string province, string siteId, DateTimeOffset expiresAt);
+
+    [LoggerMessage(4002, LogLevel.Warning, "Enrolment refused (code {CodeId}): {Reason}")]
+    public static partial void EnrolmentRefused(ILogger logger, string codeId, string reason);
+
+    [LoggerMessage(4003, LogLevel.Information, "Device {DeviceId} enrolled in province {Province}, site {SiteId} with code {CodeId}; certificate valid until {NotAfter:O}")]
+    public static partial void DeviceEnrolled(ILogger logger, string deviceId, string province, string siteId, string codeId, DateTime notAfter);
 }

@@ -8,6 +8,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 demo="$root/.demo"
 http_port="${SCANPOINT_DEMO_HTTP_PORT:-5080}"
 mqtt_port="${SCANPOINT_DEMO_MQTT_PORT:-1883}"
+https_port="${SCANPOINT_DEMO_HTTPS_PORT:-5443}"
 rm -rf "$demo" && mkdir -p "$demo"
 bash "$root/deploy/dev/packages.sh"
 
@@ -15,7 +16,7 @@ echo "demo: building…"
 for project in fleet-server kiosk; do
   dotnet build "$project" -c Release -v quiet -nologo >>"$demo/build.log" 2>&1 || { cat "$demo/build.log"; exit 1; }
 done
-fleet=(dotnet fleet-server/bin/Release/net10.0/ScanPoint.FleetServer.dll --Storage:SqlitePath="$demo/fleet.db")
+fleet=(dotnet fleet-server/bin/Release/net10.0/ScanPoint.FleetServer.dll --Storage:SqlitePath="$demo/fleet.db" --Enrolment:CaDir="$demo/ca")
 kiosk=(dotnet kiosk/bin/Release/net10.0/ScanPoint.Kiosk.dll)
 
 testdata="$root/../shared/testdata"
@@ -27,7 +28,7 @@ if [ -f "$testdata/shc/issuer/.well-known/jwks.json" ]; then
 fi
 "${fleet[@]}" trust init-demo --out "$demo/trust" "${shc_trust[@]}" >/dev/null
 credential="$("${fleet[@]}" devices add --id demo-kiosk-1 --province HN --site hoan-kiem-market | tail -n 1)"
-"${fleet[@]}" --Mqtt:Port="$mqtt_port" --Http:Port="$http_port" >"$demo/fleet.log" 2>&1 &
+"${fleet[@]}" --Mqtt:Port="$mqtt_port" --Http:Port="$http_port" --Enrolment:HttpsPort="$https_port" >"$demo/fleet.log" 2>&1 &
 fleet_pid=$!
 trap 'kill $fleet_pid ${kiosk_pid:-} 2>/dev/null || true' EXIT INT TERM
 "${kiosk[@]}" provision --fleet "mqtt://127.0.0.1:$mqtt_port" --credential "$credential" --data-dir "$demo/kiosk" --trust-anchor "$demo/trust/trust-anchor.pem"

@@ -25,48 +25,96 @@ public sealed class FleetCertificateAuthority : IDisposable
     /// <summary>SHA-256 of the CA certificate, base64url: the pin an enrolment code carries.</summary>
     public string Fingerprint => Base64Url(Certificate.GetCertHash(HashAlgorithmName.SHA256));
 
-    /// <summary>Loads the CA from <paramref name="directory"/>, creating it (10 years) on first use.</summary>
+    /// <summary>
+    /// Loads the CA from <paramref name="directory"/>, creating it (10 years) on first use. Creation is atomic (made in
+    /// a sibling folder, then renamed), so processes starting together end up with the same CA.
+    /// </summary>
     public static FleetCertificateAuthority LoadOrCreate(string directory, string fleetName, TimeProvider time)
     {
-        var keyPath = Path.Combine(directory, KeyFileName);
-        var certificatePath = Path.Combine(directory, CertificateFileName);
-        if (File.Exists(keyPath) && File.Exists(certificatePath))
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        directory = Path.GetFullPath(directory);
+        if (!File.Exists(Path.Combine(directory, CertificateFileName)))
         {
-            var key = ECDsa.Create();
-            key.ImportFromPem(File.ReadAllText(keyPath));
-            return new FleetCertificateAuthority(key, X509CertificateLoader.LoadCertificate(File.ReadAllBytes(certificatePath)));
+            Create(directory, fleetName, time);
         }
 
-        Directory.CreateDirectory(directory);
-        var created = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN=ScanPoint fleet CA {fleetName}", created, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        var now = time.GetUtcNow();
-        using var self = request.CreateSelfSigned(now - ClockAllowance, now.AddYears(10));
-        var certificate = X509CertificateLoader.LoadCertificate(self.RawData);
-        WritePrivate(keyPath, created.ExportPkcs8PrivateKeyPem());
-        File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
-        return new FleetCertificateAuthority(created, certificate);
+        var key = ECDsa.Create();
+        key.ImportFromPem(File.ReadAllText(Path.Combine(directory, KeyFileName)));
+        return new FleetCertificateAuthority(key, X509CertificateLoader.LoadCertificate(File.ReadAllBytes(Path.Combine(directory, CertificateFileName))));
+    }
+
+    private static void Create(string directory, string fleetName, TimeProvider time)
+    {
+        var parent = Path.GetDirectoryName(directory)!;
+        Directory.CreateDirectory(parent);
+        var staging = Path.Combine(parent, $".{Path.GetFileName(directory)}.{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        try
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var request = new CertificateRequest($"CN=ScanPoint fleet CA {fleetName}", key, HashAlgorithmName.SHA256);
+            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
+            request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+            request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+            var now = time.GetUtcNow();
+            using var certificate = request.CreateSelfSigned(now - ClockAllowance, now.AddYears(10));
+            WritePrivate(Path.Combine(staging, KeyFileName), key.ExportPkcs8PrivateKeyPem());
+            File.WriteAllText(Path.Combine(staging, CertificateFileName), certificate.ExportCertificatePem());
+            if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
+            {
+                Directory.Delete(directory); // an empty folder someone made for us
+            }
+
+            Directory.Move(staging, directory);
+        }
+        catch (IOException) when (File.Exists(Path.Combine(directory, CertificateFileName)))
+        {
+            // another process created the CA first: use theirs
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
     }
 
     /// <summary>
-    /// Signs a device certificate for the public key in <paramref name="csrPem"/> (a P-256 CSR whose signature proves
-    /// the device holds the key). The subject and names come from the fleet, not from the CSR.
-    /// Throws <see cref="CryptographicException"/> for a CSR that is malformed, badly signed or not P-256.
+    /// The public key of a device CSR, after checking that its signature proves the device holds the key and that the
+    /// key is P-256. Throws <see cref="CryptographicException"/> for a CSR that is malformed, badly signed or not P-256.
     /// </summary>
-    public X509Certificate2 IssueDeviceCertificate(string csrPem, DeviceName device, DateTimeOffset now, TimeSpan lifetime)
+    public static ECDsa ReadCsrKey(string csrPem)
     {
-        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(csrPem);
+        if (csrPem.Length > 16 * 1024)
+        {
+            throw new CryptographicException("device CSR is over 16 KiB");
+        }
+
         var csr = CertificateRequest.LoadSigningRequestPem(csrPem, HashAlgorithmName.SHA256);
-        using var publicKey = csr.PublicKey.GetECDsaPublicKey()
-            ?? throw new CryptographicException("device CSR must carry an EC P-256 key");
+        var publicKey = csr.PublicKey.GetECDsaPublicKey() ?? throw new CryptographicException("device CSR must carry an EC P-256 key");
         if (publicKey.KeySize != 256)
         {
+            publicKey.Dispose();
             throw new CryptographicException($"device CSR key is EC {publicKey.KeySize}-bit; P-256 is required");
         }
 
+        return publicKey;
+    }
+
+    /// <summary>Signs a device certificate for a CSR's key (<see cref="ReadCsrKey"/>); the names come from the fleet, never from the CSR.</summary>
+    public X509Certificate2 IssueDeviceCertificate(string csrPem, DeviceName device, DateTimeOffset now, TimeSpan lifetime)
+    {
+        using var publicKey = ReadCsrKey(csrPem);
+        return IssueDeviceCertificate(publicKey, device, now, lifetime);
+    }
+
+    /// <summary>Signs a device certificate for <paramref name="publicKey"/>.</summary>
+    public X509Certificate2 IssueDeviceCertificate(ECDsa publicKey, DeviceName device, DateTimeOffset now, TimeSpan lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(publicKey);
         var request = new CertificateRequest(device.ToSubject(), publicKey, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));

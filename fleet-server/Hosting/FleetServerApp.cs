@@ -1,6 +1,7 @@
 using System.Net;
 using ScanPoint.FleetServer.Api;
 using ScanPoint.FleetServer.Broker;
+using ScanPoint.FleetServer.Enrolment;
 using ScanPoint.FleetServer.Ingest;
 using ScanPoint.FleetServer.Storage;
 
@@ -21,9 +22,11 @@ public static class FleetServerApp
         builder.AddFleetStorage();
         builder.AddFleetBroker();
         builder.AddIngest();
+        builder.AddEnrolment();
         var app = builder.Build();
         app.UseFleetBroker();
         app.MapFleetApi();
+        app.MapEnrolment();
         return app;
     }
 }

@@ -48,6 +48,7 @@ internal sealed class FleetProcess
             Programs.FleetServer,
             [
                 $"--Storage:SqlitePath={DatabasePath}", $"--Mqtt:Port={MqttPort}", $"--Http:Port={HttpPort}",
+                $"--Enrolment:CaDir={Path.Combine(Path.GetDirectoryName(DatabasePath)!, "ca")}", "--Enrolment:HttpsPort=0",
                 "--Logging:LogLevel:Microsoft.AspNetCore=Warning", // not a line per stats request
             ]);
         await _scenario.WaitAsync(

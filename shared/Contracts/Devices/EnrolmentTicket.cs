@@ -57,15 +57,5 @@ public sealed record EnrolmentTicket(Uri Endpoint, string CodeId, string Secret,
 
     private static bool IsPin(string pin) => pin.Length == 43 && pin.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    private static string Random(int length)
-    {
-        var bytes = RandomNumberGenerator.GetBytes(length);
-        return string.Create(length, bytes, (chars, b) =>
-        {
-            for (var i = 0; i < chars.Length; i++)
-            {
-                chars[i] = Base32[b[i] & 31];
-            }
-        });
-    }
+    private static string Random(int length) => RandomNumberGenerator.GetString(Base32, length);
 }

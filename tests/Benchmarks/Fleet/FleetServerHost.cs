@@ -46,6 +46,8 @@ internal sealed class FleetServerHost : IAsyncDisposable
             .. storage.Args,
             $"--Mqtt:Port={mqttPort}",
             $"--Http:Port={httpPort}",
+            $"--Enrolment:CaDir={Path.Combine(Path.GetTempPath(), "scanpoint-bench-ca")}",
+            "--Enrolment:HttpsPort=0",
             "--Logging:LogLevel:Default=Warning",
         ];
         var app = FleetServerApp.Build(args);

@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ScanPoint.Contracts.Devices;
 using ScanPoint.FleetServer.Hosting;
@@ -23,6 +26,12 @@ internal sealed class RunningFleet : IAsyncDisposable
     public CapturingLoggerProvider Logs { get; } = new();
 
     public string DatabasePath => _dir.File("fleet.db");
+
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("not started");
+
+    /// <summary>The HTTPS endpoint's port (bound to a free port at each start).</summary>
+    public int HttpsPort => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+        .Select(a => new Uri(a)).Single(u => u.Scheme == Uri.UriSchemeHttps).Port;
 
     public static async Task<RunningFleet> StartAsync()
     {
@@ -63,7 +72,7 @@ internal sealed class RunningFleet : IAsyncDisposable
     private async Task StartAppAsync()
     {
         _app = FleetServerApp.Build(
-            [$"--Storage:SqlitePath={DatabasePath}", $"--Mqtt:Port={MqttPort}", $"--Http:Port={HttpPort}"],
+            [$"--Storage:SqlitePath={DatabasePath}", $"--Mqtt:Port={MqttPort}", $"--Http:Port={HttpPort}", $"--Enrolment:CaDir={Path.Combine(Path.GetDirectoryName(DatabasePath)!, "ca")}", "--Enrolment:HttpsPort=0"],
             b => b.Logging.AddProvider(Logs));
         await _app.StartAsync();
     }

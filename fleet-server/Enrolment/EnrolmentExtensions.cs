@@ -1,0 +1,52 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using ScanPoint.Contracts.Devices;
+
+namespace ScanPoint.FleetServer.Enrolment;
+
+/// <summary>
+/// The fleet CA, enrolment and the HTTPS endpoint kiosks use (<c>GET /api/ca</c>, <c>POST /api/enrol</c>). The
+/// endpoint's certificate is issued by the fleet CA at start for <see cref="EnrolmentOptions.HostNames"/>; kiosks
+/// fetch the CA certificate, check it against the pin in their ticket, and trust only that CA from then on.
+/// </summary>
+internal static class EnrolmentExtensions
+{
+    private static readonly TimeSpan ServerCertificateLifetime = TimeSpan.FromDays(90);
+
+    public static WebApplicationBuilder AddEnrolment(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<EnrolmentOptions>().BindConfiguration(EnrolmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(EnrolmentOptions.SectionName).Get<EnrolmentOptions>() ?? new EnrolmentOptions();
+        var ca = FleetCertificateAuthority.LoadOrCreate(options.CaDir, options.FleetName, TimeProvider.System);
+        var serverCertificate = ca.IssueServerCertificate(options.HostNames, TimeProvider.System.GetUtcNow(), ServerCertificateLifetime);
+        builder.Services.AddSingleton(ca);
+        builder.Services.AddSingleton<EnrolmentService>();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(options.HttpsAddress), options.HttpsPort, listen => listen.UseHttps(https =>
+        {
+            https.ServerCertificate = serverCertificate;
+            https.ServerCertificateChain = [ca.Certificate];
+            https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+            https.ClientCertificateValidation = (_, _, _) => true; // the renewal endpoint checks the chain against the fleet CA itself
+        })));
+        return builder;
+    }
+
+    public static WebApplication MapEnrolment(this WebApplication app)
+    {
+        // Public: a kiosk fetches the CA certificate, checks it against the pin in its ticket, and then trusts only
+        // server certificates that chain to it (TLS does not send the root itself).
+        app.MapGet("/api/ca", (FleetCertificateAuthority ca) => Results.Text(ca.Certificate.ExportCertificatePem(), "application/x-pem-file"));
+        app.MapPost("/api/enrol", async (HttpContext http, EnrolmentRequest request, EnrolmentService enrolment, CancellationToken cancellationToken) =>
+        {
+            if (!http.Request.IsHttps)
+            {
+                return Results.NotFound(); // only on the HTTPS endpoint: a ticket's secret never travels in the clear
+            }
+
+            return await enrolment.EnrolAsync(request, cancellationToken).ConfigureAwait(false) is { } response
+                ? Results.Ok(response)
+                : Results.Problem("enrolment refused: the code is unknown, used, expired, or the CSR is not a valid P-256 request", statusCode: StatusCodes.Status403Forbidden);
+        });
+        return app;
+    }
+}
