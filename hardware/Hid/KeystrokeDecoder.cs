@@ -8,7 +8,9 @@ namespace ScanPoint.Hardware.Hid;
 /// Key repeats (value 2) are ignored: a scanner never holds a key for the kernel's 250 ms repeat delay,
 /// so a repeat is a stuck key, not data. A dead key followed by Space types the dead key's own character;
 /// followed by anything else it types both characters (no composition: scan payloads are ASCII).
-/// Keys typed with Ctrl held and keys the layout does not know are skipped.
+/// Keys typed with Ctrl held and keys the layout does not know are skipped. Left Alt held while keypad digits
+/// are typed enters a character by its decimal code when Alt is released (a scanner's layout-independent
+/// "Alt mode"; the code is taken as Unicode, which for ASCII is what every code page agrees on).
 /// </summary>
 internal sealed class KeystrokeDecoder
 {
@@ -20,6 +22,8 @@ internal sealed class KeystrokeDecoder
     private bool _rightShift;
     private bool _altGr;
     private int _ctrl;
+    private bool _leftAlt;
+    private int? _altCode;
     private bool _overLong;
     private KeySymbol? _pendingDead;
 
@@ -37,7 +41,7 @@ internal sealed class KeystrokeDecoder
     public long DroppedOverLong { get; private set; }
 
     /// <summary>Whether keys have been typed since the last scan ended.</summary>
-    public bool HasPending => _text.Length > 0 || _overLong || _pendingDead is not null;
+    public bool HasPending => _text.Length > 0 || _overLong || _pendingDead is not null || _altCode is not null;
 
     /// <summary>Takes one event; returns a finished scan's text, or null.</summary>
     public string? Accept(InputEvent inputEvent)
@@ -61,6 +65,15 @@ internal sealed class KeystrokeDecoder
                 return null;
             case KeyCodes.LeftCtrl or KeyCodes.RightCtrl:
                 _ctrl = Math.Max(0, _ctrl + (pressed ? 1 : -1));
+                return null;
+            case KeyCodes.LeftAlt:
+                _leftAlt = pressed;
+                if (!pressed && _altCode is { } altCode)
+                {
+                    _altCode = null;
+                    Type(new KeySymbol((char)altCode, Dead: false));
+                }
+
                 return null;
             case KeyCodes.CapsLock:
                 CapsLock ^= pressed;
@@ -109,6 +122,13 @@ internal sealed class KeystrokeDecoder
             return null;
         }
 
+        if (_leftAlt)
+        {
+            // Alt+keypad digits build a character code; Alt with any other key is a shortcut, not text
+            _altCode = KeypadDigit(code) is { } digit ? Math.Min(((_altCode ?? 0) * 10) + digit, char.MaxValue) : _altCode;
+            return null;
+        }
+
         if (_ctrl == 0 && _layout.TryGetSymbol(code, LevelFor(code), out var symbol))
         {
             Type(symbol);
@@ -116,6 +136,15 @@ internal sealed class KeystrokeDecoder
 
         return null;
     }
+
+    private static int? KeypadDigit(ushort code) => code switch
+    {
+        KeyCodes.Kp0 => 0,
+        KeyCodes.Kp1 or KeyCodes.Kp2 or KeyCodes.Kp3 => code - KeyCodes.Kp1 + 1,
+        KeyCodes.Kp4 or KeyCodes.Kp5 or KeyCodes.Kp6 => code - KeyCodes.Kp4 + 4,
+        KeyCodes.Kp7 or KeyCodes.Kp8 or KeyCodes.Kp9 => code - KeyCodes.Kp7 + 7,
+        _ => null,
+    };
 
     private KeyLevel LevelFor(ushort code)
     {

@@ -93,6 +93,19 @@ public sealed class KeystrokeDecoderTests
         Assert.Equal(["AB"], Decode(ScannerKeystrokes.Bytes(events), new KeystrokeDecoder(KeyboardLayout.Us, HidTerminators.Enter, 100)));
     }
 
+    [Theory]
+    [InlineData("us")]
+    [InlineData("de")]
+    [InlineData("fr")]
+    public void Accept_AltKeypadCodes_YieldTheTextInAnyLayout(string layoutName)
+    {
+        var text = Hc1[..40] + Punctuation + Lowercase;
+
+        var scans = Decode(ScannerKeystrokes.AltCodes(text), new KeystrokeDecoder(KeyboardLayout.Find(layoutName)!, HidTerminators.Enter, 5000));
+
+        Assert.Equal([text], scans);
+    }
+
     [Fact]
     public void Accept_OverLongScan_IsDroppedAndCounted()
     {

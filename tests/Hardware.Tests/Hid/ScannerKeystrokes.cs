@@ -79,6 +79,27 @@ internal static class ScannerKeystrokes
         }
     }
 
+    /// <summary>A scanner in "Alt mode": each character as Left Alt held around its decimal code on the keypad.</summary>
+    public static byte[] AltCodes(string text)
+    {
+        ushort[] keypad = [82, 79, 80, 81, 75, 76, 77, 71, 72, 73];
+        var clock = new Clock();
+        var events = new List<InputEvent>();
+        foreach (var c in text)
+        {
+            events.AddRange(Report(clock, 56, 1));
+            foreach (var digit in ((int)c).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                events.AddRange(Tap(clock, keypad[digit - '0']));
+            }
+
+            events.AddRange(Report(clock, 56, 0));
+        }
+
+        events.AddRange(Tap(clock, 28));
+        return Bytes(events);
+    }
+
     /// <summary>One key pressed and released, with an optional modifier held around it.</summary>
     public static IEnumerable<InputEvent> Tap(Clock clock, ushort code, ushort? modifier = null)
     {
