@@ -35,6 +35,22 @@ public sealed class HidScanSourceTests
     }
 
     [Fact]
+    public async Task ReadAsync_OverLongScan_IsCountedNotYielded()
+    {
+        using var dir = new TempDirectory("hid");
+        await File.WriteAllBytesAsync(dir.File("event0"), [.. ScannerKeystrokes.Type("HC1:TOOLONG", KeyboardLayout.Us), .. ScannerKeystrokes.Type("HC1:OK", KeyboardLayout.Us)]);
+        var source = new HidScanSource(new HidScanOptions { DevicePath = dir.File("event0"), Grab = false, MaxScanLength = 8 }, _time);
+        using var cts = new CancellationTokenSource(Bound);
+        await using var scans = source.ReadAsync(cts.Token).GetAsyncEnumerator(cts.Token);
+
+        Assert.True(await scans.MoveNextAsync());
+
+        Assert.Equal("HC1:OK", scans.Current.Text);
+        Assert.Equal(1, source.DroppedOverLong);
+        Assert.Equal(1, source.Scans);
+    }
+
+    [Fact]
     public async Task ReadAsync_GrabOnAPlainFile_ThrowsNotAnEvdevDevice()
     {
         using var dir = new TempDirectory("hid");

@@ -83,6 +83,24 @@ public sealed class KeystrokeDecoderTests
     }
 
     [Fact]
+    public void Accept_DeadKeyBeforeALetter_TypesBothWithoutComposing()
+    {
+        var clock = new ScannerKeystrokes.Clock();
+        var events = ScannerKeystrokes.Tap(clock, 41).Concat(ScannerKeystrokes.Tap(clock, 30)).Concat(ScannerKeystrokes.Tap(clock, 28));
+
+        Assert.Equal(["^a"], Decode(ScannerKeystrokes.Bytes(events), new KeystrokeDecoder(KeyboardLayout.De, HidTerminators.Enter, 100)));
+    }
+
+    [Fact]
+    public void Accept_KeysWithCtrlHeld_AreSkipped()
+    {
+        var clock = new ScannerKeystrokes.Clock();
+        var events = ScannerKeystrokes.Tap(clock, 30, modifier: 29).Concat(ScannerKeystrokes.Tap(clock, 48)).Concat(ScannerKeystrokes.Tap(clock, 28));
+
+        Assert.Equal(["b"], Decode(ScannerKeystrokes.Bytes(events), new KeystrokeDecoder(KeyboardLayout.Us, HidTerminators.Enter, 100)));
+    }
+
+    [Fact]
     public void Accept_KeyRepeats_AreIgnored()
     {
         var events = ScannerKeystrokes.Events("AB", KeyboardLayout.Us).ToList();
