@@ -10,7 +10,7 @@ namespace ScanPoint.Hardware.Hid;
 /// timeout). A device that is unplugged or ends throws <see cref="IOException"/>: the caller restarts the source,
 /// which waits for the device again (by USB id, whatever its new node).
 /// </summary>
-public sealed class HidScanSource : IScanSource
+public sealed class HidScanSource : IScanSource, IScanSourceMetrics
 {
     private readonly HidScanOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -42,6 +42,13 @@ public sealed class HidScanSource : IScanSource
 
     /// <summary>Failed opens and reads (unplugged device, end of file, not an evdev node).</summary>
     public long ReadErrors => Interlocked.Read(ref _readErrors);
+
+    public IReadOnlyDictionary<string, double> ReadMetrics() => new Dictionary<string, double>
+    {
+        ["scans"] = Scans,
+        ["dropped_over_long"] = DroppedOverLong,
+        ["read_errors"] = ReadErrors,
+    };
 
     public async IAsyncEnumerable<ScanEvent> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace ScanPoint.Hardware.Serial;
 /// (polling every <see cref="SerialScanOptions.DevicePollInterval"/>) and yields one scan per terminator (or
 /// inter-character timeout). A port that vanishes or ends throws <see cref="IOException"/>; the caller restarts the source.
 /// </summary>
-public sealed class SerialScanSource : IScanSource
+public sealed class SerialScanSource : IScanSource, IScanSourceMetrics
 {
     private readonly SerialScanOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -34,6 +34,13 @@ public sealed class SerialScanSource : IScanSource
 
     /// <summary>Failed opens and reads (vanished port, end of stream).</summary>
     public long ReadErrors => Interlocked.Read(ref _readErrors);
+
+    public IReadOnlyDictionary<string, double> ReadMetrics() => new Dictionary<string, double>
+    {
+        ["scans"] = Scans,
+        ["dropped_over_long"] = DroppedOverLong,
+        ["read_errors"] = ReadErrors,
+    };
 
     public async IAsyncEnumerable<ScanEvent> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -1,9 +1,14 @@
 using ScanPoint.Hardware.Scanning;
+using ScanPoint.Hardware.Hid;
+using ScanPoint.Hardware.Serial;
 using ScanPoint.Kiosk.Outbox;
 
 namespace ScanPoint.Kiosk.Scanning;
 
-/// <summary>Builds scan sources from their configured specs: <c>lines:PATH</c> or <c>stdin</c>.</summary>
+/// <summary>
+/// Builds scan sources from their configured specs: <c>lines:PATH</c>, <c>stdin</c>, <c>hid:…</c> (USB HID imager),
+/// <c>serial:…</c> (serial / CDC-ACM imager); the hardware specs are documented in hardware/README.md.
+/// </summary>
 public static class ScanSourceFactory
 {
     public static IScanSource Create(string spec, ICheckInOutbox outbox, TimeProvider time, int maxScanLength)
@@ -18,6 +23,23 @@ public static class ScanSourceFactory
             return new StdinScanSource(Console.In, time);
         }
 
-        throw new ArgumentException($"Kiosk:ScanSources: unknown scan source '{spec}' (expected lines:PATH or stdin)", nameof(spec));
+        try
+        {
+            if (spec.StartsWith("hid:", StringComparison.Ordinal))
+            {
+                return new HidScanSource(HidScanOptions.Parse(spec), time);
+            }
+
+            if (spec.StartsWith("serial:", StringComparison.Ordinal))
+            {
+                return new SerialScanSource(SerialScanOptions.Parse(spec), time);
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"Kiosk:ScanSources: {ex.Message}", nameof(spec), ex);
+        }
+
+        throw new ArgumentException($"Kiosk:ScanSources: unknown scan source '{spec}' (expected lines:PATH, stdin, hid:…, serial:… or camera:…)", nameof(spec));
     }
 }
