@@ -7,7 +7,7 @@ namespace ScanPoint.Benchmarks;
 internal sealed class BenchmarkOptions
 {
     public const string Usage = """
-        usage: ScanPoint.Benchmarks outbox|drain|ingest|verify|all [--dir DIR] [--postgres CONNSTRING]
+        usage: ScanPoint.Benchmarks outbox|drain|ingest|verify|decode|all [--dir DIR] [--postgres CONNSTRING]
                  [--check-ins N] [--kiosk-batch N] [--kiosk-in-flight N] [--kiosks N] [--batches N] [--batch-size N] [--window N]
           --dir        folder on the disk under test (default: the system temp folder; must not be tmpfs)
           --postgres   Npgsql connection string (default: $SCANPOINT_TEST_POSTGRES)
@@ -20,7 +20,7 @@ internal sealed class BenchmarkOptions
                        (default 50, 30, 500, 4)
         """;
 
-    private static readonly string[] AllBenchmarks = ["outbox", "drain", "ingest", "verify"];
+    private static readonly string[] AllBenchmarks = ["outbox", "drain", "ingest", "verify", "decode"];
 
     public IReadOnlyList<string> Benchmarks { get; private init; } = [];
 
@@ -48,7 +48,7 @@ internal sealed class BenchmarkOptions
         error = "";
         if (args.Length == 0 || (args[0] != "all" && !AllBenchmarks.Contains(args[0])))
         {
-            error = "name a benchmark: outbox, drain, ingest, verify or all";
+            error = "name a benchmark: outbox, drain, ingest, verify, decode or all";
             return false;
         }
 

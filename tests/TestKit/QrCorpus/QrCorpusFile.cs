@@ -1,0 +1,4 @@
+namespace ScanPoint.TestKit.QrCorpus;
+
+/// <summary>A sample written to disk by <see cref="QrCorpusWriter"/>.</summary>
+public sealed record QrCorpusFile(string Path, QrSample Sample);
