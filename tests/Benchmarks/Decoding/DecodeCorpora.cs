@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ScanPoint.TestKit;
-using ScanPoint.TestKit.QrCorpus;
+using ScanPoint.QrCorpus;
 
 namespace ScanPoint.Benchmarks.Decoding;
 

@@ -3,7 +3,7 @@ using System.Text;
 using OpenCvSharp;
 using ScanPoint.Hardware.Decoding;
 using ScanPoint.TestKit;
-using ScanPoint.TestKit.QrCorpus;
+using ScanPoint.QrCorpus;
 
 namespace ScanPoint.Hardware.Tests.Decoding;
 

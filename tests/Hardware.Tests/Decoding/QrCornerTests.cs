@@ -1,7 +1,7 @@
 using OpenCvSharp;
 using QRCoder;
 using ScanPoint.Hardware.Decoding;
-using ScanPoint.TestKit.QrCorpus;
+using ScanPoint.QrCorpus;
 
 namespace ScanPoint.Hardware.Tests.Decoding;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ScanPoint.Hardware.Decoding;
 using ScanPoint.TestKit;
-using ScanPoint.TestKit.QrCorpus;
+using ScanPoint.QrCorpus;
 
 namespace ScanPoint.Hardware.Tests.Decoding;
 

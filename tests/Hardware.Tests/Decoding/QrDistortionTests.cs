@@ -1,5 +1,5 @@
 using ScanPoint.Hardware.Decoding;
-using ScanPoint.TestKit.QrCorpus;
+using ScanPoint.QrCorpus;
 
 namespace ScanPoint.Hardware.Tests.Decoding;
 

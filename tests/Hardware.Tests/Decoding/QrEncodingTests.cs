@@ -2,7 +2,7 @@ using System.Text;
 using OpenCvSharp;
 using QRCoder;
 using ScanPoint.Hardware.Decoding;
-using ScanPoint.TestKit.QrCorpus;
+using ScanPoint.QrCorpus;
 
 namespace ScanPoint.Hardware.Tests.Decoding;
 

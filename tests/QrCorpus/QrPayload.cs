@@ -1,4 +1,4 @@
-namespace ScanPoint.TestKit.QrCorpus;
+namespace ScanPoint.QrCorpus;
 
 /// <summary>A payload to encode: its kind (<c>hc1</c>, <c>shc</c>, <c>dcl</c>, <c>vi</c>, <c>url</c>) and text.</summary>
 public sealed record QrPayload(string Kind, string Text)

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace ScanPoint.TestKit.QrCorpus;
+namespace ScanPoint.QrCorpus;
 
 /// <summary>Draws a <see cref="QrSymbol"/> as an 8-bit greyscale image with a quiet zone, at any module size.</summary>
 public static class QrRenderer

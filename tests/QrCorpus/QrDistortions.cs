@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace ScanPoint.TestKit.QrCorpus;
+namespace ScanPoint.QrCorpus;
 
 /// <summary>The image operations behind <see cref="QrCorpusGenerator"/>; all randomness comes from the given <see cref="Random"/>.</summary>
 internal sealed class QrDistortions(Random random)

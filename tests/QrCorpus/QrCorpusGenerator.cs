@@ -2,7 +2,7 @@ using System.Globalization;
 using OpenCvSharp;
 using QRCoder;
 
-namespace ScanPoint.TestKit.QrCorpus;
+namespace ScanPoint.QrCorpus;
 
 /// <summary>
 /// Deterministic QR test images: the same seed gives the same bytes. Each sample is a realistic payload drawn as dark

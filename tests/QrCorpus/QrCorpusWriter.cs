@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace ScanPoint.TestKit.QrCorpus;
+namespace ScanPoint.QrCorpus;
 
 /// <summary>
 /// Saves samples to a folder as <c>NNNN-family-strength.ext</c> plus <c>manifest.jsonl</c>: one JSON object a line with

@@ -1,4 +1,4 @@
-namespace ScanPoint.TestKit.QrCorpus;
+namespace ScanPoint.QrCorpus;
 
 /// <summary>
 /// One generated image: encoded bytes (<see cref="Extension"/> says the format), the text a decoder should read

@@ -1,7 +1,7 @@
 using System.Collections;
 using QRCoder;
 
-namespace ScanPoint.TestKit.QrCorpus;
+namespace ScanPoint.QrCorpus;
 
 /// <summary>A QR symbol's modules (without quiet zone) as QRCoder encodes them; <c>true</c> is dark.</summary>
 public sealed class QrSymbol

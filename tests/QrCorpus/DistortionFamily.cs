@@ -1,4 +1,4 @@
-namespace ScanPoint.TestKit.QrCorpus;
+namespace ScanPoint.QrCorpus;
 
 /// <summary>What was done to a generated QR image; <see cref="Empty"/> frames carry no code at all.</summary>
 public enum DistortionFamily

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ScanPoint.TestKit.QrCorpus;
+namespace ScanPoint.QrCorpus;
 
 /// <summary>
 /// Realistic payloads from a seeded <see cref="Random"/>: EU DCC <c>HC1:</c> (Base45 of 200–400 random bytes, i.e.
