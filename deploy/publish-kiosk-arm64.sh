@@ -11,11 +11,11 @@ rm -rf "$out"
 dotnet publish kiosk -c Release -r linux-arm64 --self-contained -nologo -v quiet -o "$out"
 rm -f "$out/libscanpoint_native.so" # the build made it for this machine, not the Pi
 mkdir -p "$out/native"
-cp hardware/Native/zxing_shim.cpp hardware/Native/image_shim.cpp hardware/Native/build-native.sh "$out/native/"
+cp hardware/Native/zxing_shim.cpp hardware/Native/image_shim.cpp hardware/Native/enhance_shim.cpp hardware/Native/build-native.sh "$out/native/"
 if command -v aarch64-linux-gnu-g++ >/dev/null && [ -e /usr/lib/aarch64-linux-gnu/libZXing.so ] \
    && [ -e /usr/lib/aarch64-linux-gnu/libstb.so ] && [ -e /usr/lib/aarch64-linux-gnu/libwebp.so ]; then
   aarch64-linux-gnu-g++ -O2 -std=c++17 -shared -fPIC -Wall -Wextra -Werror \
-    hardware/Native/zxing_shim.cpp hardware/Native/image_shim.cpp \
+    hardware/Native/zxing_shim.cpp hardware/Native/image_shim.cpp hardware/Native/enhance_shim.cpp \
     -L/usr/lib/aarch64-linux-gnu -lZXing -lstb -lwebp -o "$out/libscanpoint_native.so"
   file "$out/libscanpoint_native.so"
 else

@@ -6,7 +6,8 @@ namespace ScanPoint.Hardware.Decoding;
 /// <summary>
 /// The primary decoder: zxing-cpp 1.4 (Debian's libzxing-dev) through the C shim. With
 /// <see cref="ZxingOptions.TryInverted"/> an image with no code is tried again inverted and then with the global
-/// histogram binarizer (zxing-cpp 1.4 has no inverted pass of its own).
+/// histogram binarizer (zxing-cpp 1.4 has no inverted pass of its own); with <see cref="ZxingOptions.TryEnhanced"/>
+/// those passes run again on a sharpened and then a median-filtered copy.
 /// </summary>
 public sealed class ZxingQrDecoder(ZxingOptions options) : IQrDecoder
 {
@@ -38,6 +39,18 @@ public sealed class ZxingQrDecoder(ZxingOptions options) : IQrDecoder
         var flags = (Options.TryHarder ? ZxingNative.ReadFlags.TryHarder : 0)
             | (Options.TryRotate ? ZxingNative.ReadFlags.TryRotate : 0)
             | (Options.TryDownscale ? ZxingNative.ReadFlags.TryDownscale : 0);
+        var codes = ReadWithSecondChances(image, flags);
+        if (codes.Count > 0 || !Options.TryEnhanced)
+        {
+            return codes;
+        }
+
+        codes = ReadWithSecondChances(EnhanceNative.Sharpened(image), flags);
+        return codes.Count > 0 ? codes : ReadWithSecondChances(EnhanceNative.Median(image), flags);
+    }
+
+    private List<DecodedCode> ReadWithSecondChances(GreyImage image, ZxingNative.ReadFlags flags)
+    {
         var codes = Read(image, flags);
         if (codes.Count > 0 || !Options.TryInverted)
         {

@@ -12,5 +12,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "build-native: installing ${missing[*]}" >&2
   apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-g++ -O2 -std=c++17 -shared -fPIC -Wall -Wextra -Werror "$here/zxing_shim.cpp" "$here/image_shim.cpp" -lZXing -lstb -lwebp -o "$out/libscanpoint_native.so"
+g++ -O2 -std=c++17 -shared -fPIC -Wall -Wextra -Werror "$here/zxing_shim.cpp" "$here/image_shim.cpp" "$here/enhance_shim.cpp" -lZXing -lstb -lwebp -o "$out/libscanpoint_native.so"
 echo "build-native: $out/libscanpoint_native.so ($(uname -m))"
