@@ -18,6 +18,7 @@ internal sealed class CameraCounters(TimeProvider timeProvider)
     private int _width;
     private int _height;
     private string? _lastError;
+    private DateTimeOffset? _lastFrameAt;
 
     public void Opened(int width, int height)
     {
@@ -27,10 +28,11 @@ internal sealed class CameraCounters(TimeProvider timeProvider)
         }
     }
 
-    public void Captured(bool droppedPrevious)
+    public void Captured(DateTimeOffset capturedAt, bool droppedPrevious)
     {
         lock (_lock)
         {
+            _lastFrameAt = capturedAt;
             _captureTimes[_captured % FpsWindow] = timeProvider.GetTimestamp();
             _captured++;
             _dropped += droppedPrevious ? 1 : 0;
@@ -83,6 +85,7 @@ internal sealed class CameraCounters(TimeProvider timeProvider)
                 p99,
                 _width,
                 _height,
+                _lastFrameAt,
                 _lastError);
         }
     }

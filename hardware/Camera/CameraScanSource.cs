@@ -104,7 +104,8 @@ public sealed class CameraScanSource : IScanSource
                     break;
                 }
 
-                _counters.Captured(frames.Publish(sequence, _timeProvider.GetUtcNow()));
+                var capturedAt = _timeProvider.GetUtcNow();
+                _counters.Captured(capturedAt, frames.Publish(sequence, capturedAt));
                 var wait = (pace * sequence) - _timeProvider.GetElapsedTime(started);
                 if (wait > TimeSpan.Zero)
                 {

@@ -3,7 +3,8 @@ namespace ScanPoint.Hardware.Camera;
 /// <summary>
 /// A snapshot of a camera scan source's health since it was created (across restarts of its device).
 /// <see cref="FramesDropped"/> counts frames overwritten by a newer one before the decode worker took them;
-/// <see cref="FramesPerSecond"/> is the capture rate over the last 60 frames; latencies cover the last 256 decodes.
+/// <see cref="FramesPerSecond"/> is the capture rate over the last 60 frames (check <see cref="LastFrameAt"/> to tell
+/// a stalled camera from a live one); latencies cover the last 256 decodes.
 /// </summary>
 public sealed record CameraStats(
     long FramesCaptured,
@@ -19,4 +20,5 @@ public sealed record CameraStats(
     TimeSpan DecodeLatencyP99,
     int FrameWidth,
     int FrameHeight,
+    DateTimeOffset? LastFrameAt,
     string? LastError);

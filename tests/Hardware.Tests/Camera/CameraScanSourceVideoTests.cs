@@ -27,6 +27,8 @@ public sealed class CameraScanSourceVideoTests(RecordedVideoFixture video) : ICl
         Assert.Equal(2, stats.ScansEmitted);
         Assert.Equal(0, stats.DecodeFailures);
         Assert.Null(stats.LastError);
+        Assert.NotNull(stats.LastFrameAt);
+        Assert.InRange(TimeProvider.System.GetUtcNow() - stats.LastFrameAt.Value, TimeSpan.Zero, TimeSpan.FromMinutes(1));
         Assert.True(stats.FramesPerSecond > 1, $"fps {stats.FramesPerSecond}");
         Assert.True(stats.DecodeLatencyMean > TimeSpan.Zero && stats.DecodeLatencyP99 >= stats.DecodeLatencyMean / 2);
         if (replayFps > 0)
