@@ -53,11 +53,21 @@ internal sealed class CameraCounters(TimeProvider timeProvider)
         }
     }
 
-    public void Failed(Exception exception)
+    /// <summary>The decoder threw on a frame.</summary>
+    public void DecodeFailed(Exception exception)
     {
         lock (_lock)
         {
             _failures++;
+            _lastError = exception.GetType().Name + ": " + exception.Message;
+        }
+    }
+
+    /// <summary>The source or the pipeline failed; the read ends.</summary>
+    public void Faulted(Exception exception)
+    {
+        lock (_lock)
+        {
             _lastError = exception.GetType().Name + ": " + exception.Message;
         }
     }

@@ -121,7 +121,7 @@ public sealed class CameraScanSource : IScanSource
         }
         catch (Exception exception)
         {
-            _counters.Failed(exception);
+            _counters.Faulted(exception);
             frames.Complete(exception);
         }
     }
@@ -151,7 +151,7 @@ public sealed class CameraScanSource : IScanSource
                 }
                 catch (Exception exception)
                 {
-                    _counters.Failed(exception);
+                    _counters.DecodeFailed(exception);
                     if (++failuresInARow < MaxConsecutiveDecodeFailures)
                     {
                         continue;
@@ -180,7 +180,7 @@ public sealed class CameraScanSource : IScanSource
         }
         catch (Exception exception)
         {
-            _counters.Failed(exception);
+            _counters.Faulted(exception);
             failure = exception;
         }
 

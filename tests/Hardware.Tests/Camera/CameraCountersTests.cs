@@ -55,14 +55,25 @@ public sealed class CameraCountersTests
     }
 
     [Fact]
-    public void Failed_KeepsCountAndLastErrorWithoutPayload()
+    public void DecodeFailed_CountsAndKeepsTheLastError()
     {
         var counters = new CameraCounters(_time);
 
-        counters.Failed(new IOException("camera unplugged"));
-        counters.Failed(new TimeoutException("no frame"));
+        counters.DecodeFailed(new InvalidOperationException("zxing-cpp failed: out of memory"));
+        counters.DecodeFailed(new InvalidOperationException("zxing-cpp failed: again"));
 
         Assert.Equal(2, counters.Snapshot().DecodeFailures);
+        Assert.Equal("InvalidOperationException: zxing-cpp failed: again", counters.Snapshot().LastError);
+    }
+
+    [Fact]
+    public void Faulted_KeepsTheErrorWithoutCountingADecodeFailure()
+    {
+        var counters = new CameraCounters(_time);
+
+        counters.Faulted(new TimeoutException("no frame"));
+
+        Assert.Equal(0, counters.Snapshot().DecodeFailures);
         Assert.Equal("TimeoutException: no frame", counters.Snapshot().LastError);
     }
 }

@@ -75,6 +75,7 @@ public sealed class CameraScanSourceTests
 
         Assert.Equal("camera unplugged", error.Message);
         Assert.Contains("camera unplugged", camera.Stats.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, camera.Stats.DecodeFailures);
         Assert.True(source.Disposed);
     }
 
