@@ -133,7 +133,8 @@ public sealed unsafe class V4l2FrameSource : IFrameSource
 
         var format = Negotiate(width, height, PixFmtGrey) ?? Negotiate(width, height, PixFmtYuyv)
             ?? throw new IOException($"{Name} offers neither GREY nor YUYV frames");
-        (_pixelFormat, Width, Height, _bytesPerLine) = (format.PixelFormat, (int)format.Width, (int)format.Height, (int)format.BytesPerLine);
+        (_pixelFormat, Width, Height) = (format.PixelFormat, (int)format.Width, (int)format.Height);
+        _bytesPerLine = format.BytesPerLine > 0 ? (int)format.BytesPerLine : Width * (_pixelFormat == PixFmtGrey ? 1 : 2);
 
         var request = new RequestBuffers { Count = BufferCount, Type = BufTypeVideoCapture, Memory = MemoryMmap };
         Check(Ioctl(_fd, VidiocReqbufs, &request), "VIDIOC_REQBUFS");
