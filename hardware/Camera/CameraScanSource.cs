@@ -11,7 +11,7 @@ namespace ScanPoint.Hardware.Camera;
 /// the scene has not changed (<see cref="SceneChangeGate"/>), decodes it and debounces repeated codes
 /// (<see cref="CodeDebouncer"/>). <see cref="Stats"/> reports rates, skips, drops and decode latency.
 /// </summary>
-public sealed class CameraScanSource : IScanSource
+public sealed class CameraScanSource : IScanSource, IScanSourceMetrics
 {
     /// <summary>This many decoder exceptions in a row end the read (the decoder is broken, not the frame).</summary>
     public const int MaxConsecutiveDecodeFailures = 10;
@@ -44,6 +44,24 @@ public sealed class CameraScanSource : IScanSource
 
     /// <summary>A snapshot of the counters; safe to read from any thread while the source runs.</summary>
     public CameraStats Stats => _counters.Snapshot();
+
+    public IReadOnlyDictionary<string, double> ReadMetrics()
+    {
+        var stats = Stats;
+        return new Dictionary<string, double>
+        {
+            ["fps"] = stats.FramesPerSecond,
+            ["frames_captured"] = stats.FramesCaptured,
+            ["frames_decoded"] = stats.FramesDecoded,
+            ["frames_skipped_by_gate"] = stats.FramesSkippedByGate,
+            ["frames_dropped"] = stats.FramesDropped,
+            ["scans"] = stats.ScansEmitted,
+            ["decode_failures"] = stats.DecodeFailures,
+            ["decode_ms_last"] = stats.DecodeLatencyLast.TotalMilliseconds,
+            ["decode_ms_mean"] = stats.DecodeLatencyMean.TotalMilliseconds,
+            ["decode_ms_p99"] = stats.DecodeLatencyP99.TotalMilliseconds,
+        };
+    }
 
     public async IAsyncEnumerable<ScanEvent> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

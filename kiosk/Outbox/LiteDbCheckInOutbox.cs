@@ -1,9 +1,9 @@
-using ScanPoint.Hardware.Scanning;
 using System.Threading.Channels;
 using LiteDB;
 using LiteDB.Engine;
 using Microsoft.Extensions.Logging;
 using ScanPoint.Contracts.CheckIns;
+using ScanPoint.Hardware.Scanning;
 
 namespace ScanPoint.Kiosk.Outbox;
 

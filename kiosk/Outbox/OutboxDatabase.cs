@@ -1,7 +1,7 @@
-using ScanPoint.Hardware.Scanning;
 using LiteDB;
 using LiteDB.Engine;
 using ScanPoint.Contracts.CheckIns;
+using ScanPoint.Hardware.Scanning;
 
 namespace ScanPoint.Kiosk.Outbox;
 

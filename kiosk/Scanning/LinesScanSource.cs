@@ -1,6 +1,6 @@
-using ScanPoint.Hardware.Scanning;
 using System.Runtime.CompilerServices;
 using System.Text;
+using ScanPoint.Hardware.Scanning;
 using ScanPoint.Kiosk.Outbox;
 
 namespace ScanPoint.Kiosk.Scanning;

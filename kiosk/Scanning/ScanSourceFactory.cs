@@ -1,5 +1,7 @@
-using ScanPoint.Hardware.Scanning;
+using ScanPoint.Hardware.Camera;
+using ScanPoint.Hardware.Decoding;
 using ScanPoint.Hardware.Hid;
+using ScanPoint.Hardware.Scanning;
 using ScanPoint.Hardware.Serial;
 using ScanPoint.Kiosk.Outbox;
 
@@ -7,7 +9,8 @@ namespace ScanPoint.Kiosk.Scanning;
 
 /// <summary>
 /// Builds scan sources from their configured specs: <c>lines:PATH</c>, <c>stdin</c>, <c>hid:…</c> (USB HID imager),
-/// <c>serial:…</c> (serial / CDC-ACM imager); the hardware specs are documented in hardware/README.md.
+/// <c>serial:…</c> (serial / CDC-ACM imager), <c>camera:…</c> (V4L2 camera or recorded video); the hardware specs
+/// are documented in hardware/README.md.
 /// </summary>
 public static class ScanSourceFactory
 {
@@ -33,6 +36,12 @@ public static class ScanSourceFactory
             if (spec.StartsWith("serial:", StringComparison.Ordinal))
             {
                 return new SerialScanSource(SerialScanOptions.Parse(spec), time);
+            }
+
+            if (spec.StartsWith("camera:", StringComparison.Ordinal))
+            {
+                // zxing-cpp at its library defaults on every changed frame; the second opinion never runs here
+                return new CameraScanSource(CameraScanOptions.Parse(spec), new ZxingQrDecoder(ZxingOptions.Frames), time);
             }
         }
         catch (ArgumentException ex)

@@ -1,7 +1,7 @@
-using ScanPoint.Hardware.Scanning;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ScanPoint.Hardware.Scanning;
 using ScanPoint.Kiosk.Outbox;
 using ScanPoint.Kiosk.Reporting;
 using ScanPoint.Kiosk.Verification;

@@ -1,5 +1,5 @@
-using ScanPoint.Hardware.Scanning;
 using System.Runtime.CompilerServices;
+using ScanPoint.Hardware.Scanning;
 
 namespace ScanPoint.Kiosk.Scanning;
 

@@ -1,3 +1,4 @@
+using ScanPoint.QrCorpus;
 using ScanPoint.TestKit;
 
 namespace ScanPoint.Hardware.Tests.Camera;
@@ -21,7 +22,7 @@ public sealed class RecordedVideoFixture : IDisposable
             .Concat(Enumerable.Repeat<string?>(CodeB, 30))
             .Concat(Enumerable.Repeat<string?>(null, 20))
             .ToList();
-        TestVideo.Write(Path, frames);
+        QrVideo.Write(Path, frames);
     }
 
     public string Path { get; }

@@ -1,3 +1,4 @@
+using ScanPoint.QrCorpus;
 using ScanPoint.Hardware.Camera;
 using ScanPoint.Hardware.Decoding;
 
@@ -16,7 +17,7 @@ public sealed class VideoCaptureFrameSourceTests(RecordedVideoFixture video) : I
             frames++;
         }
 
-        Assert.Equal((TestVideo.Width, TestVideo.Height), (source.Width, source.Height));
+        Assert.Equal((QrVideo.Width, QrVideo.Height), (source.Width, source.Height));
         Assert.Equal("MJPG", source.FourCc);
         Assert.Equal(RecordedVideoFixture.FrameCount, frames);
         Assert.InRange(frame.Pixels.Average(p => (double)p), 80, 180);

@@ -1,7 +1,7 @@
-using ScanPoint.Hardware.Scanning;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ScanPoint.Contracts.CheckIns;
+using ScanPoint.Hardware.Scanning;
 using ScanPoint.Kiosk.Outbox;
 using ScanPoint.TestKit;
 

@@ -1,13 +1,14 @@
 using OpenCvSharp;
 using QRCoder;
 
-namespace ScanPoint.Hardware.Tests.Camera;
+namespace ScanPoint.QrCorpus;
 
 /// <summary>
 /// Writes a 1280x720 MJPG .avi like a kiosk camera would see: a fixed noisy background with a little sensor noise
-/// per frame, and optionally QR codes (QRCoder's module matrix, 8 px per module) held still for a run of frames.
+/// per frame, and optionally QR codes (QRCoder's module matrix, up to 8 px per module, smaller for a code that would
+/// not fit in 640 px) held still for a run of frames.
 /// </summary>
-internal static class TestVideo
+public static class QrVideo
 {
     public const int Width = 1280;
     public const int Height = 720;
@@ -59,13 +60,13 @@ internal static class TestVideo
         }
     }
 
-    /// <summary>The code with its quiet zone, dark modules 30 and light 225, 8 px per module.</summary>
+    /// <summary>The code with its quiet zone, dark modules 30 and light 225, 8 px per module or fewer to fit 640 px.</summary>
     private static Mat Render(string text)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
         var modules = data.ModuleMatrix;
-        const int scale = 8;
+        var scale = Math.Clamp(640 / modules.Count, 2, 8);
         var mat = new Mat(modules.Count * scale, modules.Count * scale, MatType.CV_8UC1, Scalar.All(225));
         for (var y = 0; y < modules.Count; y++)
         {
