@@ -11,9 +11,15 @@ internal static class DevicesCommand
 {
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration, TimeProvider time)
     {
+        if (args is ["enroll", ..])
+        {
+            return await EnrollCommand.RunAsync(args, configuration, time).ConfigureAwait(false);
+        }
+
         if (args is not ["add", ..])
         {
             Console.Error.WriteLine("usage: fleet-server devices add --id ID --province CODE [--site SITE]");
+            Console.Error.WriteLine("       fleet-server devices enroll --province CODE --site SITE [--qr FILE.png]");
             return 2;
         }
 
