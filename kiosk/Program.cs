@@ -10,7 +10,7 @@ switch (args.FirstOrDefault())
         await builder.Build().RunAsync();
         return 0;
     case "provision":
-        return ProvisionCommand.Run(args);
+        return await ProvisionCommand.RunAsync(args);
     case "outbox":
         return await OutboxCommand.RunAsync(args);
     case "verify":
@@ -21,6 +21,7 @@ switch (args.FirstOrDefault())
         return DecodeCommand.Run(args[1..], Console.Out, Console.Error);
     default:
         Console.Error.WriteLine("usage: kiosk run --data-dir DIR [--scan-source lines:FILE|stdin]...");
+        Console.Error.WriteLine("       kiosk provision --code TICKET --data-dir DIR");
         Console.Error.WriteLine("       kiosk provision --fleet mqtt://HOST:PORT --credential CREDENTIAL --data-dir DIR");
         Console.Error.WriteLine("       kiosk outbox --data-dir DIR");
         Console.Error.WriteLine("       kiosk status --data-dir DIR");

@@ -5,17 +5,31 @@ using ScanPoint.Kiosk.Verification;
 
 namespace ScanPoint.Kiosk.Commands;
 
-/// <summary><c>kiosk provision --fleet mqtt://HOST:PORT --credential CREDENTIAL --data-dir DIR</c>.</summary>
+/// <summary>
+/// <c>kiosk provision --code TICKET --data-dir DIR</c> (enrolment: a key made here, a certificate from the fleet CA) or
+/// <c>kiosk provision --fleet mqtt://HOST:PORT --credential CREDENTIAL --data-dir DIR</c> (a device secret).
+/// </summary>
 internal static class ProvisionCommand
 {
-    public static int Run(IReadOnlyList<string> args)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        if (CommandLine.Value(args, "--code") is { } code)
+        {
+            return await EnrolCommand.RunAsync(code, CommandLine.Value(args, "--data-dir"), Console.Out, Console.Error).ConfigureAwait(false);
+        }
+
+        return Run(args);
+    }
+
+    private static int Run(IReadOnlyList<string> args)
     {
         var fleet = CommandLine.Value(args, "--fleet");
         var credentialText = CommandLine.Value(args, "--credential");
         var dataDir = CommandLine.Value(args, "--data-dir");
         if (fleet is null || credentialText is null || dataDir is null)
         {
-            Console.Error.WriteLine("usage: kiosk provision --fleet mqtt://HOST:PORT --credential CREDENTIAL --data-dir DIR [--trust-anchor PEM]");
+            Console.Error.WriteLine("usage: kiosk provision --code TICKET --data-dir DIR");
+            Console.Error.WriteLine("       kiosk provision --fleet mqtt://HOST:PORT --credential CREDENTIAL --data-dir DIR [--trust-anchor PEM]");
             return 2;
         }
 

@@ -7,8 +7,9 @@ namespace ScanPoint.Benchmarks;
 internal sealed class BenchmarkOptions
 {
     public const string Usage = """
-        usage: ScanPoint.Benchmarks outbox|drain|ingest|verify|decode|all [--dir DIR] [--postgres CONNSTRING]
+        usage: ScanPoint.Benchmarks outbox|drain|ingest|verify|decode|camera|all [--dir DIR] [--postgres CONNSTRING]
                  [--check-ins N] [--kiosk-batch N] [--kiosk-in-flight N] [--kiosks N] [--batches N] [--batch-size N] [--window N]
+                 [--one-core]
           --dir        folder on the disk under test (default: the system temp folder; must not be tmpfs)
           --postgres   Npgsql connection string (default: $SCANPOINT_TEST_POSTGRES)
           --check-ins  drain: check-ins queued in the kiosk (default 100000)
@@ -18,9 +19,10 @@ internal sealed class BenchmarkOptions
           --kiosks, --batches, --batch-size, --window
                        ingest: simulated kiosks, batches each, check-ins per batch, batches in flight per kiosk
                        (default 50, 30, 500, 4)
+          --one-core   camera: afterwards run the camera mode again pinned to CPU 0 (taskset -c 0)
         """;
 
-    private static readonly string[] AllBenchmarks = ["outbox", "drain", "ingest", "verify", "decode"];
+    private static readonly string[] AllBenchmarks = ["outbox", "drain", "ingest", "verify", "decode", "camera"];
 
     public IReadOnlyList<string> Benchmarks { get; private init; } = [];
 
@@ -42,19 +44,27 @@ internal sealed class BenchmarkOptions
 
     public int Window { get; private set; } = 4;
 
+    public bool OneCore { get; private set; }
+
     public static bool TryParse(string[] args, [NotNullWhen(true)] out BenchmarkOptions? options, out string error)
     {
         options = null;
         error = "";
         if (args.Length == 0 || (args[0] != "all" && !AllBenchmarks.Contains(args[0])))
         {
-            error = "name a benchmark: outbox, drain, ingest, verify, decode or all";
+            error = "name a benchmark: outbox, drain, ingest, verify, decode, camera or all";
             return false;
         }
 
         var parsed = new BenchmarkOptions { Benchmarks = args[0] == "all" ? AllBenchmarks : [args[0]] };
         for (var i = 1; i < args.Length; i++)
         {
+            if (args[i] == "--one-core")
+            {
+                parsed.OneCore = true;
+                continue;
+            }
+
             if (i + 1 >= args.Length)
             {
                 error = $"{args[i]}: missing value";

@@ -1,3 +1,4 @@
+using ScanPoint.Benchmarks.Camera;
 using ScanPoint.Benchmarks.Decoding;
 using ScanPoint.Benchmarks.Drain;
 using ScanPoint.Benchmarks.Ingest;
@@ -7,7 +8,7 @@ using ScanPoint.Benchmarks.Verification;
 
 namespace ScanPoint.Benchmarks;
 
-/// <summary><c>dotnet run -c Release --project tests/Benchmarks -- outbox|drain|ingest|verify|decode|all [options]</c>.</summary>
+/// <summary><c>dotnet run -c Release --project tests/Benchmarks -- outbox|drain|ingest|verify|decode|camera|all [options]</c>.</summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -38,6 +39,7 @@ internal static class Program
                 "drain" => await DrainBenchmark.RunAsync(options, cancel.Token),
                 "verify" => await VerificationBenchmark.RunAsync(options, cancel.Token),
                 "decode" => await DecodeBenchmark.RunAsync(options, cancel.Token),
+                "camera" => await CameraBenchmark.RunAsync(options, cancel.Token),
                 _ => await IngestBenchmark.RunAsync(options, cancel.Token),
             };
             failed |= !ok;

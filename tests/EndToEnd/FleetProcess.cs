@@ -15,14 +15,17 @@ internal sealed class FleetProcess
     public FleetProcess(Scenario scenario)
     {
         _scenario = scenario;
-        var ports = FreePort.Take(2);
-        (MqttPort, HttpPort) = (ports[0], ports[1]);
+        var ports = FreePort.Take(3);
+        (MqttPort, HttpPort, HttpsPort) = (ports[0], ports[1], ports[2]);
         DatabasePath = scenario.PathOf("fleet.db");
     }
 
     public int MqttPort { get; }
 
     public int HttpPort { get; }
+
+    /// <summary>The enrolment endpoint's port (HTTPS, certificate from the fleet CA).</summary>
+    public int HttpsPort { get; }
 
     public string DatabasePath { get; }
 
@@ -40,6 +43,22 @@ internal sealed class FleetProcess
         return result.EnsureSuccess().LastLine;
     }
 
+    /// <summary><c>devices enroll</c>; returns the ticket (the last line it prints).</summary>
+    public async Task<string> EnrollAsync(string province, string site)
+    {
+        var result = await _scenario.RunCommandAsync(
+            Programs.FleetServer,
+            ["devices", "enroll", "--province", province, "--site", site, $"--Storage:SqlitePath={DatabasePath}", .. EnrolmentArgs]);
+        return result.EnsureSuccess().LastLine;
+    }
+
+    private string[] EnrolmentArgs =>
+    [
+        $"--Enrolment:CaDir={Path.Combine(Path.GetDirectoryName(DatabasePath)!, "ca")}",
+        $"--Enrolment:HttpsPort={HttpsPort}",
+        "--Enrolment:HostNames:0=127.0.0.1",
+    ];
+
     /// <summary>Starts the server and returns once its API answers.</summary>
     public async Task StartAsync()
     {
@@ -48,7 +67,7 @@ internal sealed class FleetProcess
             Programs.FleetServer,
             [
                 $"--Storage:SqlitePath={DatabasePath}", $"--Mqtt:Port={MqttPort}", $"--Http:Port={HttpPort}",
-                $"--Enrolment:CaDir={Path.Combine(Path.GetDirectoryName(DatabasePath)!, "ca")}", "--Enrolment:HttpsPort=0",
+                .. EnrolmentArgs,
                 "--Logging:LogLevel:Microsoft.AspNetCore=Warning", // not a line per stats request
             ]);
         await _scenario.WaitAsync(

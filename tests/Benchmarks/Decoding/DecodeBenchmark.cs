@@ -14,7 +14,7 @@ internal static class DecodeBenchmark
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
 
     private static readonly string[] Readers =
-        ["decode command", "zxing-cpp still", "zxing-cpp frames", "still + preprocessing (probe)", "ZXingReader", "zbarimg"];
+        ["decode command", "zxing-cpp still", "zxing-cpp frames", "ZXingReader", "zbarimg"];
 
     public static Task<bool> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
     {
@@ -23,7 +23,6 @@ internal static class DecodeBenchmark
         Console.WriteLine($"corpora written to {work.Path}: {string.Join(", ", corpora.Select(c => $"{c.Name} {c.Items.Count}"))}");
         Console.WriteLine("readers: decode command = SecondOpinionQrDecoder.CreateDefault(2 s) (zxing-cpp still-image options, then WeChatQRCode);");
         Console.WriteLine("zxing-cpp still / frames = ZxingQrDecoder(ZxingOptions.StillImages / .Frames) alone; in-process times include ImageFiles.Load.");
-        Console.WriteLine("still + preprocessing (probe) = zxing-cpp still, then stretched + unsharp-masked, then median 5x5 (PreprocessingProbe; not in hardware/).");
         Console.WriteLine("external tools get every file of a corpus in one call; ms/image = (T(all) − T(first file)) / (n − 1), removing process start-up.");
 
         var results = new List<(DecodeCorpus Corpus, DecodeOutcome[] Outcomes, string Note)>();
@@ -43,7 +42,6 @@ internal static class DecodeBenchmark
                 first,
                 InProcessReader.Run(Readers[1], new ZxingQrDecoder(ZxingOptions.StillImages), corpus),
                 InProcessReader.Run(Readers[2], new ZxingQrDecoder(ZxingOptions.Frames), corpus),
-                InProcessReader.Run(Readers[3], new PreprocessingProbe(new ZxingQrDecoder(ZxingOptions.StillImages)), corpus),
                 ExternalReader.ZxingReader(corpus),
                 ExternalReader.Zbarimg(corpus),
             ];

@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+
+namespace ScanPoint.Kiosk.Provisioning;
+
+/// <summary>
+/// The kiosk's TLS identity in its data directory: <c>device.key.pem</c> (its P-256 key, made on the device, mode
+/// 0600), <c>device.pem</c> (its certificate from the fleet CA) and <c>fleet-ca.pem</c> (the CA it pinned).
+/// </summary>
+public static class DeviceCertificateFiles
+{
+    public const string KeyFileName = "device.key.pem";
+    public const string CertificateFileName = "device.pem";
+    public const string CaFileName = "fleet-ca.pem";
+
+    /// <summary>The device key, made once: an existing key is kept so a retried enrolment uses the same one.</summary>
+    public static ECDsa LoadOrCreateKey(string dataDir)
+    {
+        var path = Path.Combine(dataDir, KeyFileName);
+        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        if (File.Exists(path))
+        {
+            key.ImportFromPem(File.ReadAllText(path));
+            return key;
+        }
+
+        Directory.CreateDirectory(dataDir);
+        WriteAtomically(path, key.ExportPkcs8PrivateKeyPem(), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return key;
+    }
+
+    public static void SaveCertificates(string dataDir, string certificatePem, string caPem)
+    {
+        const UnixFileMode Public = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        WriteAtomically(Path.Combine(dataDir, CertificateFileName), certificatePem, Public);
+        WriteAtomically(Path.Combine(dataDir, CaFileName), caPem, Public);
+    }
+
+    private static void WriteAtomically(string path, string text, UnixFileMode mode)
+    {
+        var temp = path + ".tmp";
+        using (var file = new FileStream(temp, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = mode }))
+        using (var writer = new StreamWriter(file))
+        {
+            writer.Write(text);
+            writer.Flush();
+            file.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+}

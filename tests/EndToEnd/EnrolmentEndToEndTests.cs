@@ -1,0 +1,53 @@
+using System.Security.Cryptography.X509Certificates;
+using Xunit.Abstractions;
+
+namespace ScanPoint.EndToEnd.Tests;
+
+/// <summary>
+/// A technician's enrolment with the real programs: <c>fleet-server devices enroll</c> prints a ticket, <c>kiosk
+/// provision --code</c> makes a key on the kiosk and gets its certificate over HTTPS pinned to the fleet CA.
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class EnrolmentEndToEndTests(ITestOutputHelper output)
+{
+    [Fact]
+    public Task Provision_WithATicket_EnrolsOnceWithAKeyThatNeverLeftTheKiosk() =>
+        Scenario.RunAsync(output, async run =>
+        {
+            var fleet = new FleetProcess(run);
+            await fleet.StartAsync();
+            var ticket = await fleet.EnrollAsync("HN", "hoan-kiem");
+            var dataDir = run.PathOf("kiosk-a");
+
+            var enrolled = await run.RunCommandAsync(Programs.Kiosk, ["provision", "--code", ticket, "--data-dir", dataDir]);
+            var again = await run.RunCommandAsync(Programs.Kiosk, ["provision", "--code", ticket, "--data-dir", run.PathOf("kiosk-b")]);
+
+            enrolled.EnsureSuccess();
+            Assert.StartsWith("enrolled as k", enrolled.LastLine, StringComparison.Ordinal);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(dataDir, "device.key.pem")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(dataDir, "kiosk.json")));
+            using var certificate = X509Certificate2.CreateFromPemFile(Path.Combine(dataDir, "device.pem"), Path.Combine(dataDir, "device.key.pem"));
+            Assert.True(certificate.HasPrivateKey); // the certificate is for the key made on the kiosk
+            Assert.Contains("OU=hoan-kiem", certificate.Subject, StringComparison.Ordinal);
+            Assert.Equal(1, (await fleet.GetStatsAsync()).Devices);
+            Assert.Equal(1, again.ExitCode);
+            Assert.Contains("refused", again.StdErr, StringComparison.Ordinal);
+        });
+
+    [Fact]
+    public Task Provision_WithAForgedPin_RefusesToTalkToThatServer() =>
+        Scenario.RunAsync(output, async run =>
+        {
+            var fleet = new FleetProcess(run);
+            await fleet.StartAsync();
+            var ticket = await fleet.EnrollAsync("HN", "hoan-kiem");
+            var forged = ticket[..^43] + new string('A', 43); // same code, another CA's pin
+
+            var result = await run.RunCommandAsync(Programs.Kiosk, ["provision", "--code", forged, "--data-dir", run.PathOf("kiosk")]);
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("does not match the ticket's pin", result.StdErr, StringComparison.Ordinal);
+            Assert.Equal(0, (await fleet.GetStatsAsync()).Devices);
+            Assert.False(File.Exists(run.PathOf("kiosk/kiosk.json")));
+        });
+}
