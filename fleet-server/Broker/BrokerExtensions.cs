@@ -1,7 +1,9 @@
 using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Options;
 using MQTTnet.AspNetCore;
 using MQTTnet.Server;
+using ScanPoint.FleetServer.Enrolment;
 using ScanPoint.FleetServer.Ingest;
 
 namespace ScanPoint.FleetServer.Broker;
@@ -9,11 +11,21 @@ namespace ScanPoint.FleetServer.Broker;
 /// <summary>The embedded MQTTnet broker, hosted on Kestrel (not MQTTnet's raw TCP endpoint).</summary>
 internal static class BrokerExtensions
 {
-    public static WebApplicationBuilder AddFleetBroker(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddFleetBroker(this WebApplicationBuilder builder, FleetTls tls)
     {
         builder.Services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var broker = builder.Configuration.GetSection(BrokerOptions.SectionName).Get<BrokerOptions>() ?? new BrokerOptions();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(broker.Address), broker.Port, l => l.UseMqtt()));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Parse(broker.Address), broker.Port, l => l.UseMqtt());
+            k.Listen(IPAddress.Parse(broker.Address), broker.TlsPort, l => l.UseHttps(https =>
+            {
+                https.ServerCertificate = tls.ServerCertificate;
+                https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
+                https.ClientCertificateValidation = (certificate, _, _) => tls.IsDeviceCertificate(certificate);
+                https.HandshakeTimeout = TimeSpan.FromSeconds(10);
+            }).UseMqtt());
+        });
         builder.Services.AddHostedMqttServer(o => o.WithoutDefaultEndpoint().WithPersistentSessions());
         builder.Services.AddMqttConnectionHandler();
         builder.Services.AddConnections();

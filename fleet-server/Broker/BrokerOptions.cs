@@ -11,7 +11,14 @@ public sealed class BrokerOptions
     [Required]
     public string Address { get; set; } = "127.0.0.1";
 
-    /// <summary>MQTT TCP port.</summary>
+    /// <summary>MQTT TCP port for devices with a secret credential (<c>devices add</c>).</summary>
     [Range(1, 65535)]
     public int Port { get; set; } = 1883;
+
+    /// <summary>
+    /// MQTT over TLS for enrolled devices: a client certificate from the fleet CA is required and names the device
+    /// (0 = any free port).
+    /// </summary>
+    [Range(0, 65535)]
+    public int TlsPort { get; set; } = 8883;
 }

@@ -1,47 +1,81 @@
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using ScanPoint.Contracts.Devices;
+using ScanPoint.FleetServer.Enrolment;
 using ScanPoint.FleetServer.Ingest;
 using ScanPoint.FleetServer.Storage;
 
 namespace ScanPoint.FleetServer.Broker;
 
-/// <summary>Only registered devices may connect: client id = user name = device id, password = the device's own secret.</summary>
-internal sealed class DeviceAuthenticator(IFleetStore store, IngestCounters counters, ILogger<DeviceAuthenticator> logger)
+/// <summary>
+/// Only registered devices connect. On the TLS endpoint the client certificate (already checked against the fleet CA
+/// by the TLS handshake) names the device: the client id must equal that name, and a second connection for a device
+/// that is already connected is refused rather than taking the session over. On the plain endpoint a device with a
+/// secret credential signs in with client id = user name = device id and its own secret.
+/// </summary>
+internal sealed class DeviceAuthenticator(IFleetStore store, FleetTls tls, IngestCounters counters, IServiceProvider services, ILogger<DeviceAuthenticator> logger)
 {
     public async Task ValidateAsync(ValidatingConnectionEventArgs e)
     {
-        var reason = await RefusalAsync(e).ConfigureAwait(false);
+        var (reason, code) = await RefusalAsync(e).ConfigureAwait(false);
         if (reason is null)
         {
             return;
         }
 
         counters.ConnectionRefused();
-        e.ReasonCode = MqttConnectReasonCode.NotAuthorized;
+        e.ReasonCode = code;
         Log.ConnectionRefused(logger, e.ClientId ?? "", e.RemoteEndPoint?.ToString(), reason);
     }
 
-    private async Task<string?> RefusalAsync(ValidatingConnectionEventArgs e)
+    private async Task<(string? Reason, MqttConnectReasonCode Code)> RefusalAsync(ValidatingConnectionEventArgs e)
     {
-        if (string.IsNullOrEmpty(e.ClientId) || e.UserName != e.ClientId)
+        var certificate = e.ClientCertificate;
+        if (certificate is null && e.IsSecureConnection)
         {
-            return "client id must equal the device id in the user name";
+            return ("TLS connection without a client certificate", MqttConnectReasonCode.NotAuthorized);
+        }
+
+        var claimed = certificate is null ? e.UserName : DeviceName.TryRead(certificate, out var name) && tls.IsDeviceCertificate(certificate) ? name.DeviceId : null;
+        if (claimed is null)
+        {
+            return ("certificate names no device of this fleet", MqttConnectReasonCode.NotAuthorized);
+        }
+
+        if (string.IsNullOrEmpty(e.ClientId) || e.ClientId != claimed)
+        {
+            return ($"client id must equal the device id '{claimed}'", MqttConnectReasonCode.ClientIdentifierNotValid);
         }
 
         var device = await store.FindDeviceAsync(e.ClientId, e.CancellationToken).ConfigureAwait(false);
         if (device is null)
         {
-            return "unknown device";
+            return ("unknown device", MqttConnectReasonCode.NotAuthorized);
         }
 
-        if (e.RawPassword is null || !DeviceCredential.Matches(e.Password, device.SecretHash))
+        if (certificate is null)
         {
-            return "wrong credential";
+            if (e.RawPassword is null || device.SecretHash.Length == 0 || !DeviceCredential.Matches(e.Password, device.SecretHash))
+            {
+                return ("wrong credential", MqttConnectReasonCode.BadUserNameOrPassword);
+            }
+        }
+        else
+        {
+            if (await IsConnectedAsync(device.DeviceId).ConfigureAwait(false))
+            {
+                return ("already connected: a second connection does not take the session over", MqttConnectReasonCode.ClientIdentifierNotValid);
+            }
         }
 
         DeviceSession.Set(e.SessionItems, device);
         Log.DeviceConnected(logger, device.DeviceId, device.Province);
-        return null;
+        return (null, MqttConnectReasonCode.Success);
+    }
+
+    private async Task<bool> IsConnectedAsync(string deviceId)
+    {
+        var clients = await services.GetRequiredService<MqttServer>().GetClientsAsync().ConfigureAwait(false);
+        return clients.Any(c => c.Id == deviceId);
     }
 }

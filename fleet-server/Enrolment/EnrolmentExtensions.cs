@@ -11,24 +11,22 @@ namespace ScanPoint.FleetServer.Enrolment;
 /// </summary>
 internal static class EnrolmentExtensions
 {
-    private static readonly TimeSpan ServerCertificateLifetime = TimeSpan.FromDays(90);
-
-    public static WebApplicationBuilder AddEnrolment(this WebApplicationBuilder builder)
+    /// <summary>Loads the fleet's TLS material (<see cref="FleetTls"/>), registers it and enrolment, and opens the HTTPS endpoint.</summary>
+    public static FleetTls AddEnrolment(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<EnrolmentOptions>().BindConfiguration(EnrolmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(EnrolmentOptions.SectionName).Get<EnrolmentOptions>() ?? new EnrolmentOptions();
-        var ca = FleetCertificateAuthority.LoadOrCreate(options.CaDir, options.FleetName, TimeProvider.System);
-        var serverCertificate = ca.IssueServerCertificate(options.HostNames, TimeProvider.System.GetUtcNow(), ServerCertificateLifetime);
-        builder.Services.AddSingleton(ca);
+        var tls = FleetTls.Load(options, TimeProvider.System);
+        builder.Services.AddSingleton(tls);
+        builder.Services.AddSingleton(tls.Ca);
         builder.Services.AddSingleton<EnrolmentService>();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(options.HttpsAddress), options.HttpsPort, listen => listen.UseHttps(https =>
         {
-            https.ServerCertificate = serverCertificate;
-            https.ServerCertificateChain = [ca.Certificate];
+            https.ServerCertificate = tls.ServerCertificate;
             https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
             https.ClientCertificateValidation = (_, _, _) => true; // the renewal endpoint checks the chain against the fleet CA itself
         })));
-        return builder;
+        return tls;
     }
 
     public static WebApplication MapEnrolment(this WebApplication app)

@@ -36,7 +36,7 @@ public sealed class EnrolmentOptions
 
     /// <summary>The broker address handed to enrolled kiosks.</summary>
     [Required]
-    public string Broker { get; set; } = "mqtt://127.0.0.1:1883";
+    public string Broker { get; set; } = "mqtts://127.0.0.1:8883";
 
     /// <summary>The national trust anchor's public key (PEM file) handed to enrolled kiosks, if set.</summary>
     public string? TrustAnchor { get; set; }

@@ -20,9 +20,9 @@ public static class FleetServerApp
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(http.Address), http.Port));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddFleetStorage();
-        builder.AddFleetBroker();
+        var tls = builder.AddEnrolment();
+        builder.AddFleetBroker(tls);
         builder.AddIngest();
-        builder.AddEnrolment();
         var app = builder.Build();
         app.UseFleetBroker();
         app.MapFleetApi();

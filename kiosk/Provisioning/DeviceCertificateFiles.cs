@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 
 namespace ScanPoint.Kiosk.Provisioning;
 
@@ -26,6 +27,28 @@ public static class DeviceCertificateFiles
         Directory.CreateDirectory(dataDir);
         WriteAtomically(path, key.ExportPkcs8PrivateKeyPem(), UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return key;
+    }
+
+    /// <summary>True when this data directory holds an enrolled identity (key and certificate).</summary>
+    public static bool Exist(string dataDir) =>
+        File.Exists(Path.Combine(dataDir, KeyFileName)) && File.Exists(Path.Combine(dataDir, CertificateFileName)) && File.Exists(Path.Combine(dataDir, CaFileName));
+
+    /// <summary>The device certificate with its private key, for TLS client authentication.</summary>
+    public static X509Certificate2 LoadClientCertificate(string dataDir) =>
+        X509Certificate2.CreateFromPemFile(Path.Combine(dataDir, CertificateFileName), Path.Combine(dataDir, KeyFileName));
+
+    /// <summary>The fleet CA this kiosk pinned at enrolment.</summary>
+    public static X509Certificate2 LoadCa(string dataDir) => X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(dataDir, CaFileName)));
+
+    /// <summary>True when a server certificate chains to <paramref name="ca"/> (and only to it).</summary>
+    public static bool ChainsTo(X509Certificate2 certificate, X509Certificate2 ca)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate);
     }
 
     public static void SaveCertificates(string dataDir, string certificatePem, string caPem)

@@ -20,7 +20,7 @@ public static class EnrolmentClient
         var ca = await FetchPinnedCaAsync(ticket, cancellationToken).ConfigureAwait(false);
         using var client = new HttpClient(new SocketsHttpHandler
         {
-            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is X509Certificate2 leaf && ChainsTo(leaf, ca) },
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is X509Certificate2 leaf && DeviceCertificateFiles.ChainsTo(leaf, ca) },
         })
         { Timeout = Timeout };
         var csr = new CertificateRequest("CN=scanpoint-kiosk", key, HashAlgorithmName.SHA256).CreateSigningRequestPem();
@@ -33,7 +33,7 @@ public static class EnrolmentClient
         var response = await reply.Content.ReadFromJsonAsync<EnrolmentResponse>(cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidDataException("the fleet's enrolment answer is empty");
         using var certificate = X509Certificate2.CreateFromPem(response.Certificate);
-        if (!ChainsTo(certificate, ca) || !certificate.GetECDsaPublicKey()!.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(key.ExportSubjectPublicKeyInfo()))
+        if (!DeviceCertificateFiles.ChainsTo(certificate, ca) || !certificate.GetECDsaPublicKey()!.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(key.ExportSubjectPublicKeyInfo()))
         {
             throw new InvalidDataException("the fleet's device certificate is not for this kiosk's key or not from the pinned CA");
         }
@@ -57,14 +57,5 @@ public static class EnrolmentClient
         }
 
         return ca;
-    }
-
-    private static bool ChainsTo(X509Certificate2 certificate, X509Certificate2 ca)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(certificate);
     }
 }

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,6 +23,7 @@ namespace ScanPoint.Kiosk.Reporting;
 /// </summary>
 internal sealed class MqttReporter(
     KioskIdentity identity,
+    IOptions<KioskOptions> kioskOptions,
     ICheckInOutbox outbox,
     OutboxSignal signal,
     IOptions<ReportingOptions> options,
@@ -76,10 +79,26 @@ internal sealed class MqttReporter(
     private async Task ConnectAsync(IMqttClient client, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var connect = new MqttClientOptionsBuilder()
-            .WithTcpServer(identity.Fleet.Host, identity.Fleet.Port > 0 ? identity.Fleet.Port : 1883)
-            .WithClientId(identity.DeviceId)
-            .WithCredentials(identity.DeviceId, identity.Secret)
+        var builder = new MqttClientOptionsBuilder().WithClientId(identity.DeviceId);
+        // read at each connect, so a renewed certificate is used from the next connection on
+        var certificate = identity.Fleet.Scheme == "mqtts" ? DeviceCertificateFiles.LoadClientCertificate(kioskOptions.Value.DataDir) : null;
+        var ca = certificate is null ? null : DeviceCertificateFiles.LoadCa(kioskOptions.Value.DataDir);
+        if (certificate is not null)
+        {
+            // enrolled: the device certificate is the identity; the broker must chain to the CA pinned at enrolment
+            builder.WithTcpServer(identity.Fleet.Host, identity.Fleet.Port > 0 ? identity.Fleet.Port : 8883).WithTlsOptions(tls => tls
+                .UseTls()
+                .WithClientCertificates([certificate])
+                .WithCertificateValidationHandler(v => v.Certificate is X509Certificate2 server
+                    && (v.SslPolicyErrors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0
+                    && DeviceCertificateFiles.ChainsTo(server, ca!)));
+        }
+        else
+        {
+            builder.WithTcpServer(identity.Fleet.Host, identity.Fleet.Port > 0 ? identity.Fleet.Port : 1883).WithCredentials(identity.DeviceId, identity.Secret);
+        }
+
+        var connect = builder
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithCleanStart(false)
             .WithSessionExpiryInterval((uint)o.SessionExpiry.TotalSeconds)

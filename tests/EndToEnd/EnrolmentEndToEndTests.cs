@@ -50,4 +50,23 @@ public sealed class EnrolmentEndToEndTests(ITestOutputHelper output)
             Assert.Equal(0, (await fleet.GetStatsAsync()).Devices);
             Assert.False(File.Exists(run.PathOf("kiosk/kiosk.json")));
         });
+
+    [Fact]
+    public Task EnrolledKiosk_KilledAndRestarted_DeliversEveryLineOnceOverMutualTls() =>
+        Scenario.RunAsync(output, async run =>
+        {
+            var fleet = new FleetProcess(run);
+            await fleet.StartAsync();
+            var kiosk = new KioskProcess(run, "enrolled");
+            await kiosk.EnrolAsync(await fleet.EnrollAsync("DN", "market"));
+            await kiosk.StartAsync();
+
+            kiosk.Scans.Append(150);
+            await run.WaitAsync("some check-ins to reach the fleet over TLS", async () => (await fleet.GetStatsAsync()).CheckIns > 0);
+            await kiosk.KillAsync();
+            kiosk.Scans.Append(100);
+            await kiosk.StartAsync();
+
+            await Delivery.AssertEverythingDeliveredOnceAsync(run, fleet, [kiosk]);
+        });
 }

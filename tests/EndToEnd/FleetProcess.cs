@@ -15,8 +15,8 @@ internal sealed class FleetProcess
     public FleetProcess(Scenario scenario)
     {
         _scenario = scenario;
-        var ports = FreePort.Take(3);
-        (MqttPort, HttpPort, HttpsPort) = (ports[0], ports[1], ports[2]);
+        var ports = FreePort.Take(4);
+        (MqttPort, HttpPort, HttpsPort, MqttTlsPort) = (ports[0], ports[1], ports[2], ports[3]);
         DatabasePath = scenario.PathOf("fleet.db");
     }
 
@@ -26,6 +26,9 @@ internal sealed class FleetProcess
 
     /// <summary>The enrolment endpoint's port (HTTPS, certificate from the fleet CA).</summary>
     public int HttpsPort { get; }
+
+    /// <summary>The broker's TLS port for enrolled devices (client certificates).</summary>
+    public int MqttTlsPort { get; }
 
     public string DatabasePath { get; }
 
@@ -57,6 +60,8 @@ internal sealed class FleetProcess
         $"--Enrolment:CaDir={Path.Combine(Path.GetDirectoryName(DatabasePath)!, "ca")}",
         $"--Enrolment:HttpsPort={HttpsPort}",
         "--Enrolment:HostNames:0=127.0.0.1",
+        $"--Enrolment:Broker=mqtts://127.0.0.1:{MqttTlsPort}",
+        $"--Mqtt:TlsPort={MqttTlsPort}",
     ];
 
     /// <summary>Starts the server and returns once its API answers.</summary>

@@ -18,7 +18,8 @@ internal sealed class KioskProcess
         Scans = new ScanFile(scenario.PathOf(deviceId + "-scans.txt"), deviceId);
     }
 
-    public string DeviceId { get; }
+    /// <summary>The device id: as constructed, or the one the fleet assigned at enrolment.</summary>
+    public string DeviceId { get; private set; }
 
     public string DataDir { get; }
 
@@ -32,6 +33,14 @@ internal sealed class KioskProcess
             Programs.Kiosk,
             ["provision", "--fleet", fleet.MqttAddress, "--credential", credential, "--data-dir", DataDir]);
         result.EnsureSuccess();
+    }
+
+    /// <summary><c>kiosk provision --code TICKET</c>: enrols with a certificate; the fleet names the device.</summary>
+    public async Task EnrolAsync(string ticket)
+    {
+        var result = (await _scenario.RunCommandAsync(Programs.Kiosk, ["provision", "--code", ticket, "--data-dir", DataDir])).EnsureSuccess();
+        DeviceId = result.LastLine.Split(' ')[2]; // "enrolled as {id} (province …"
+        _scenario.Note($"enrolled as {DeviceId}");
     }
 
     /// <summary>Starts <c>kiosk run</c> and returns once it answers on its status socket.</summary>

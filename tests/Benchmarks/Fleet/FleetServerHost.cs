@@ -48,6 +48,7 @@ internal sealed class FleetServerHost : IAsyncDisposable
             $"--Http:Port={httpPort}",
             $"--Enrolment:CaDir={Path.Combine(Path.GetTempPath(), "scanpoint-bench-ca")}",
             "--Enrolment:HttpsPort=0",
+            "--Mqtt:TlsPort=0",
             "--Logging:LogLevel:Default=Warning",
         ];
         var app = FleetServerApp.Build(args);

@@ -53,9 +53,9 @@ public sealed class BrokerTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("ghost", "00", "unknown device")]
-    [InlineData("kiosk-a", "wrong", "wrong credential")]
-    public async Task Connect_UnknownDeviceOrWrongSecret_RefusedAndLogged(string clientId, string secretKind, string reason)
+    [InlineData("ghost", "00", "unknown device", MqttClientConnectResultCode.NotAuthorized)]
+    [InlineData("kiosk-a", "wrong", "wrong credential", MqttClientConnectResultCode.BadUserNameOrPassword)]
+    public async Task Connect_UnknownDeviceOrWrongSecret_RefusedAndLogged(string clientId, string secretKind, string reason, MqttClientConnectResultCode expected)
     {
         var credential = await _fleet.AddDeviceAsync("kiosk-a");
         var secret = secretKind == "wrong" ? new string('0', 64) : credential.Secret;
@@ -63,7 +63,7 @@ public sealed class BrokerTests : IAsyncLifetime
         var (client, result) = await DeviceClient.ConnectAsync(_fleet.MqttPort, clientId, secret);
         client.Dispose();
 
-        Assert.Equal(MqttClientConnectResultCode.NotAuthorized, result);
+        Assert.Equal(expected, result);
         Assert.Contains(_fleet.Logs.Entries, e => e.Id.Id == 1001 && e.Message.Contains(reason, StringComparison.Ordinal));
         Assert.Equal(1, await _fleet.IngestCounterAsync("connectionsRefused"));
     }

@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ScanPoint.Contracts.Devices;
@@ -29,9 +27,11 @@ internal sealed class RunningFleet : IAsyncDisposable
 
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("not started");
 
-    /// <summary>The HTTPS endpoint's port (bound to a free port at each start).</summary>
-    public int HttpsPort => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-        .Select(a => new Uri(a)).Single(u => u.Scheme == Uri.UriSchemeHttps).Port;
+    /// <summary>The HTTPS endpoint (enrolment).</summary>
+    public int HttpsPort { get; } = FreePort.Next();
+
+    /// <summary>The broker's TLS endpoint (device certificates).</summary>
+    public int MqttTlsPort { get; } = FreePort.Next();
 
     public static async Task<RunningFleet> StartAsync()
     {
@@ -72,7 +72,7 @@ internal sealed class RunningFleet : IAsyncDisposable
     private async Task StartAppAsync()
     {
         _app = FleetServerApp.Build(
-            [$"--Storage:SqlitePath={DatabasePath}", $"--Mqtt:Port={MqttPort}", $"--Http:Port={HttpPort}", $"--Enrolment:CaDir={Path.Combine(Path.GetDirectoryName(DatabasePath)!, "ca")}", "--Enrolment:HttpsPort=0"],
+            [$"--Storage:SqlitePath={DatabasePath}", $"--Mqtt:Port={MqttPort}", $"--Http:Port={HttpPort}", $"--Enrolment:CaDir={Path.Combine(Path.GetDirectoryName(DatabasePath)!, "ca")}", $"--Enrolment:HttpsPort={HttpsPort}", $"--Mqtt:TlsPort={MqttTlsPort}"],
             b => b.Logging.AddProvider(Logs));
         await _app.StartAsync();
     }

@@ -42,7 +42,7 @@ public sealed class MqttReporterTests : IAsyncLifetime
         _outbox = new LiteDbCheckInOutbox(new FileOutboxStorage(_dir.Path), "kiosk-1", "site-1", TimeProvider.System, NullLogger<LiteDbCheckInOutbox>.Instance);
         var identity = new KioskIdentity("kiosk-1", "HN", "site-1", new Uri($"mqtt://127.0.0.1:{_port}"), "secret");
         var options = Options.Create(new ReportingOptions { BatchSize = 4, AckTimeout = TimeSpan.FromSeconds(1), ReconnectMinDelay = TimeSpan.FromMilliseconds(100), ReconnectMaxDelay = TimeSpan.FromMilliseconds(500), IdlePoll = TimeSpan.FromMilliseconds(100) });
-        _reporter = new MqttReporter(identity, _outbox, new OutboxSignal(), options, TimeProvider.System, NullLogger<MqttReporter>.Instance);
+        _reporter = new MqttReporter(identity, Options.Create(new KioskOptions { DataDir = _dir.Path }), _outbox, new OutboxSignal(), options, TimeProvider.System, NullLogger<MqttReporter>.Instance);
     }
 
     [Fact]
