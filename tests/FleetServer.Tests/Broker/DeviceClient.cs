@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Security.Cryptography.X509Certificates;
 using MQTTnet;
+using MQTTnet.Exceptions;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using ScanPoint.Contracts.Devices;
@@ -36,6 +38,49 @@ internal sealed class DeviceClient : IDisposable
             .Build();
         var result = await device._client.ConnectAsync(options); // MQTTnet 5 returns a refusal as a result
         return (device, result.ResultCode);
+    }
+
+    /// <summary>
+    /// Connects to the TLS endpoint with an optional client certificate, trusting only <paramref name="ca"/> for the
+    /// server. Returns the broker's answer, or null when TLS or the transport failed (the exception is in Error).
+    /// </summary>
+    public static async Task<(DeviceClient Client, MqttClientConnectResultCode? Result, Exception? Error)> ConnectTlsAsync(
+        int port, string clientId, X509Certificate2? certificate, X509Certificate2 ca)
+    {
+        var device = new DeviceClient();
+        var options = new MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", port)
+            .WithClientId(clientId)
+            .WithTlsOptions(tls =>
+            {
+                tls.UseTls().WithCertificateValidationHandler(v => v.Certificate is X509Certificate2 server && Chains(server, ca));
+                if (certificate is not null)
+                {
+                    tls.WithClientCertificates([certificate]);
+                }
+            })
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithTimeout(TimeSpan.FromSeconds(10))
+            .Build();
+        try
+        {
+            return (device, (await device._client.ConnectAsync(options)).ResultCode, null);
+        }
+        catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or System.Security.Authentication.AuthenticationException or IOException)
+        {
+            return (device, null, ex);
+        }
+    }
+
+    public bool IsConnected => _client.IsConnected;
+
+    private static bool Chains(X509Certificate2 certificate, X509Certificate2 ca)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate);
     }
 
     public static async Task<DeviceClient> ConnectAsync(int port, DeviceCredential credential)
