@@ -35,4 +35,10 @@ internal static partial class Log
 
     [LoggerMessage(4003, LogLevel.Information, "Device {DeviceId} enrolled in province {Province}, site {SiteId} with code {CodeId}; certificate valid until {NotAfter:O}")]
     public static partial void DeviceEnrolled(ILogger logger, string deviceId, string province, string siteId, string codeId, DateTime notAfter);
+
+    [LoggerMessage(1006, LogLevel.Warning, "Revoked device {DeviceId} disconnected")]
+    public static partial void RevokedDeviceDisconnected(ILogger logger, string deviceId);
+
+    [LoggerMessage(1007, LogLevel.Error, "Looking for revoked devices failed; trying again")]
+    public static partial void RevocationCheckFailed(ILogger logger, Exception exception);
 }

@@ -31,6 +31,7 @@ internal static class BrokerExtensions
         builder.Services.AddConnections();
         builder.Services.AddSingleton<DeviceAuthenticator>();
         builder.Services.AddSingleton<TopicGuard>();
+        builder.Services.AddHostedService<RevocationWatcher>();
         return builder;
     }
 

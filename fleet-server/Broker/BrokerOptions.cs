@@ -21,4 +21,7 @@ public sealed class BrokerOptions
     /// </summary>
     [Range(0, 65535)]
     public int TlsPort { get; set; } = 8883;
+
+    /// <summary>How often connected devices are checked against revocations (a revoked device is gone within this).</summary>
+    public TimeSpan RevocationCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

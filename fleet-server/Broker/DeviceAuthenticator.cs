@@ -53,6 +53,11 @@ internal sealed class DeviceAuthenticator(IFleetStore store, FleetTls tls, Inges
             return ("unknown device", MqttConnectReasonCode.NotAuthorized);
         }
 
+        if (device.RevokedAt is not null)
+        {
+            return ("device revoked", MqttConnectReasonCode.Banned);
+        }
+
         if (certificate is null)
         {
             if (e.RawPassword is null || device.SecretHash.Length == 0 || !DeviceCredential.Matches(e.Password, device.SecretHash))

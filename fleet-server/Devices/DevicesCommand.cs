@@ -16,10 +16,16 @@ internal static class DevicesCommand
             return await EnrollCommand.RunAsync(args, configuration, time).ConfigureAwait(false);
         }
 
+        if (args is ["revoke", ..])
+        {
+            return await RevokeAsync(args, configuration, time).ConfigureAwait(false);
+        }
+
         if (args is not ["add", ..])
         {
             Console.Error.WriteLine("usage: fleet-server devices add --id ID --province CODE [--site SITE]");
             Console.Error.WriteLine("       fleet-server devices enroll --province CODE --site SITE [--qr FILE.png]");
+            Console.Error.WriteLine("       fleet-server devices revoke --id ID");
             return 2;
         }
 
@@ -44,6 +50,27 @@ internal static class DevicesCommand
 
         Console.WriteLine($"device {id} added in province {province}, site {site}. Credential (shown once):");
         Console.WriteLine(credential.ToString());
+        return 0;
+    }
+
+    /// <summary><c>devices revoke --id ID</c>: the broker refuses the device from now on and drops its connection within its check interval.</summary>
+    private static async Task<int> RevokeAsync(string[] args, IConfiguration configuration, TimeProvider time)
+    {
+        if (Value(args, "--id") is not { } id)
+        {
+            Console.Error.WriteLine("usage: fleet-server devices revoke --id ID");
+            return 2;
+        }
+
+        var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        await using var store = await FleetStoreFactory.OpenAsync(options, CancellationToken.None).ConfigureAwait(false);
+        if (!await store.RevokeDeviceAsync(id, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false))
+        {
+            Console.Error.WriteLine($"devices revoke: no device '{id}', or it is already revoked");
+            return 1;
+        }
+
+        Console.WriteLine($"device {id} revoked: the broker refuses it from now on and disconnects it within its revocation check interval");
         return 0;
     }
 

@@ -16,6 +16,12 @@ public partial interface IFleetStore : IAsyncDisposable
 
     Task<DeviceRecord?> FindDeviceAsync(string deviceId, CancellationToken cancellationToken);
 
+    /// <summary>Marks a device revoked at <paramref name="at"/>; false if it is unknown or already revoked.</summary>
+    Task<bool> RevokeDeviceAsync(string deviceId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Devices revoked at or after <paramref name="since"/> (the broker disconnects them).</summary>
+    Task<IReadOnlyList<string>> RevokedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>
     /// Stores check-ins idempotently keyed by (device, seq) and returns once they are committed.
     /// Re-sent check-ins are ignored. Returns how many were new.

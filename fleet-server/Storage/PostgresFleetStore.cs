@@ -84,7 +84,31 @@ public sealed partial class PostgresFleetStore : IFleetStore
             reader.GetString(1),
             reader.GetString(2),
             reader.GetString(3),
-            reader.GetFieldValue<DateTimeOffset>(4));
+            reader.GetFieldValue<DateTimeOffset>(4),
+            reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5));
+    }
+
+    public async Task<bool> RevokeDeviceAsync(string deviceId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deviceId);
+        await using var command = _dataSource.CreateCommand(PostgresFleetStoreSql.RevokeDevice);
+        command.Parameters.Add(new NpgsqlParameter<string>("device_id", deviceId));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("revoked_at", at.ToUniversalTime()));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<string>> RevokedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(PostgresFleetStoreSql.SelectRevokedSince);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("since", since.ToUniversalTime()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
     }
 
     public async Task<int> StoreCheckInsAsync(IReadOnlyList<CheckInRecorded> checkIns, CancellationToken cancellationToken)

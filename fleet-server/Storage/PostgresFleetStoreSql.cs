@@ -18,6 +18,7 @@ internal static class PostgresFleetStoreSql
             secret_hash text        NOT NULL,
             created_at  timestamptz NOT NULL
         );
+        ALTER TABLE devices ADD COLUMN IF NOT EXISTS revoked_at timestamptz;
         CREATE TABLE IF NOT EXISTS check_ins (
             device_id    text        NOT NULL,
             seq          bigint      NOT NULL,
@@ -70,8 +71,12 @@ internal static class PostgresFleetStoreSql
         """;
 
     public const string SelectDevice = """
-        SELECT device_id, province, site_id, secret_hash, created_at FROM devices WHERE device_id = @device_id
+        SELECT device_id, province, site_id, secret_hash, created_at, revoked_at FROM devices WHERE device_id = @device_id
         """;
+
+    public const string RevokeDevice = "UPDATE devices SET revoked_at = @revoked_at WHERE device_id = @device_id AND revoked_at IS NULL";
+
+    public const string SelectRevokedSince = "SELECT device_id FROM devices WHERE revoked_at IS NOT NULL AND revoked_at >= @since";
 
     public const string CreateStaging = """
         CREATE TEMP TABLE incoming_check_ins (

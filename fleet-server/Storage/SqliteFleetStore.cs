@@ -40,6 +40,13 @@ public sealed partial class SqliteFleetStore : IFleetStore
                 command.Transaction = transaction;
                 command.CommandText = SqliteFleetStoreSql.CreateTables;
                 command.ExecuteNonQuery();
+                command.CommandText = SqliteFleetStoreSql.HasRevokedColumn;
+                if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+                {
+                    command.CommandText = SqliteFleetStoreSql.AddRevokedColumn;
+                    command.ExecuteNonQuery();
+                }
+
                 transaction.Commit();
                 return true;
             },
@@ -78,9 +85,42 @@ public sealed partial class SqliteFleetStore : IFleetStore
                 reader.GetString(1),
                 reader.GetString(2),
                 reader.GetString(3),
-                SqliteTimestamp.FromText(reader.GetString(4)))
+                SqliteTimestamp.FromText(reader.GetString(4)),
+                reader.IsDBNull(5) ? null : SqliteTimestamp.FromText(reader.GetString(5)))
             : null;
         return Task.FromResult(device);
+    }
+
+    public Task<bool> RevokeDeviceAsync(string deviceId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deviceId);
+        return WriteAsync(
+            writer =>
+            {
+                using var command = writer.CreateCommand();
+                command.CommandText = SqliteFleetStoreSql.RevokeDevice;
+                command.Parameters.AddWithValue("$device_id", deviceId);
+                command.Parameters.AddWithValue("$revoked_at", SqliteTimestamp.ToText(at));
+                return command.ExecuteNonQuery() == 1;
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<string>> RevokedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = SqliteFleetStoreSql.SelectRevokedSince;
+        command.Parameters.AddWithValue("$since", SqliteTimestamp.ToText(since));
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return Task.FromResult<IReadOnlyList<string>>(ids);
     }
 
     public Task<int> StoreCheckInsAsync(IReadOnlyList<CheckInRecorded> checkIns, CancellationToken cancellationToken)

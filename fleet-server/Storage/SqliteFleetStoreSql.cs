@@ -9,7 +9,8 @@ internal static class SqliteFleetStoreSql
             province    TEXT NOT NULL,
             site_id     TEXT NOT NULL,
             secret_hash TEXT NOT NULL,
-            created_at  TEXT NOT NULL
+            created_at  TEXT NOT NULL,
+            revoked_at  TEXT
         ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS check_ins (
             device_id    TEXT    NOT NULL,
@@ -63,8 +64,17 @@ internal static class SqliteFleetStoreSql
         """;
 
     public const string SelectDevice = """
-        SELECT device_id, province, site_id, secret_hash, created_at FROM devices WHERE device_id = $device_id
+        SELECT device_id, province, site_id, secret_hash, created_at, revoked_at FROM devices WHERE device_id = $device_id
         """;
+
+    /// <summary>Files made before revocation existed lack the column; 1 when it is there.</summary>
+    public const string HasRevokedColumn = "SELECT count(*) FROM pragma_table_info('devices') WHERE name = 'revoked_at'";
+
+    public const string AddRevokedColumn = "ALTER TABLE devices ADD COLUMN revoked_at TEXT";
+
+    public const string RevokeDevice = "UPDATE devices SET revoked_at = $revoked_at WHERE device_id = $device_id AND revoked_at IS NULL";
+
+    public const string SelectRevokedSince = "SELECT device_id FROM devices WHERE revoked_at IS NOT NULL AND revoked_at >= $since";
 
     public const string InsertCheckIn = """
         INSERT INTO check_ins (device_id, seq, id, site_id, at, format, verdict, payload_hash, received_at)

@@ -37,6 +37,26 @@ public sealed class TlsBrokerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_revoked_device_is_disconnected_within_the_check_interval_and_refused_afterwards()
+    {
+        using var certificate = await EnrolledCertificateAsync("kiosk-rv");
+        var (client, result, _) = await DeviceClient.ConnectTlsAsync(_fleet.MqttTlsPort, "kiosk-rv", certificate, Ca.Certificate);
+        Assert.Equal(MqttClientConnectResultCode.Success, result);
+        var revokedAt = DateTimeOffset.UtcNow;
+
+        Assert.True(await _fleet.Services.GetRequiredService<IFleetStore>().RevokeDeviceAsync("kiosk-rv", revokedAt, CancellationToken.None));
+        await Eventually.TrueAsync(() => !client.IsConnected, TimeSpan.FromSeconds(60), "the revoked device to be disconnected");
+        var disconnectedAfter = DateTimeOffset.UtcNow - revokedAt;
+        var (again, refused, _) = await DeviceClient.ConnectTlsAsync(_fleet.MqttTlsPort, "kiosk-rv", certificate, Ca.Certificate);
+
+        Assert.True(disconnectedAfter < TimeSpan.FromSeconds(60), $"disconnected after {disconnectedAfter}");
+        Assert.Equal(MqttClientConnectResultCode.Banned, refused);
+        Assert.Contains(_fleet.Logs.Entries, e => e.Id.Id == 1006 && e.Message.Contains("kiosk-rv", StringComparison.Ordinal));
+        client.Dispose();
+        again.Dispose();
+    }
+
+    [Fact]
     public async Task A_client_id_other_than_the_certificates_device_is_refused()
     {
         using var certificate = await EnrolledCertificateAsync("kiosk-t2");

@@ -75,6 +75,22 @@ public abstract partial class FleetStoreContractTests
         Assert.Equal(["b", "a"], (await Store.ListEnrolmentsAsync(Ct)).Select(e => e.CodeId));
     }
 
+    [Fact]
+    public async Task RevokeDeviceAsync_MarksOnceAndListsItSinceThen()
+    {
+        await Store.AddDeviceAsync(TestCheckIns.Device("kiosk-r1"), Ct);
+        await Store.AddDeviceAsync(TestCheckIns.Device("kiosk-r2"), Ct);
+
+        Assert.True(await Store.RevokeDeviceAsync("kiosk-r1", Now, Ct));
+        Assert.False(await Store.RevokeDeviceAsync("kiosk-r1", Now.AddMinutes(1), Ct));
+        Assert.False(await Store.RevokeDeviceAsync("nobody", Now, Ct));
+
+        Assert.Equal(Now, (await Store.FindDeviceAsync("kiosk-r1", Ct))!.RevokedAt);
+        Assert.Null((await Store.FindDeviceAsync("kiosk-r2", Ct))!.RevokedAt);
+        Assert.Equal(["kiosk-r1"], await Store.RevokedSinceAsync(Now.AddSeconds(-1), Ct));
+        Assert.Empty(await Store.RevokedSinceAsync(Now.AddSeconds(1), Ct));
+    }
+
     private DateTimeOffset Now => Time.GetUtcNow();
 
     private EnrolmentRecord Code(string id, DateTimeOffset? expires = null, DateTimeOffset? created = null) =>
