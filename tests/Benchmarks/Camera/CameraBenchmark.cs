@@ -10,12 +10,14 @@ namespace ScanPoint.Benchmarks.Camera;
 /// </summary>
 internal static class CameraBenchmark
 {
-    private static readonly (string Run, string Query)[] Runs =
+    private const double CameraFps = 30;
+
+    private static readonly (string Run, string Query, bool Paced)[] Runs =
     [
-        ("unpaced", ""),
-        ("unpaced, gate off (change=0)", "?change=0"),
-        ("fps=30", "?fps=30"),
-        ("fps=30, gate off (change=0)", "?fps=30&change=0"),
+        ("unpaced", "", false),
+        ("unpaced, gate off (change=0)", "?change=0", false),
+        ("fps=30", "?fps=30", true),
+        ("fps=30, gate off (change=0)", "?fps=30&change=0", true),
     ];
 
     public static async Task<bool> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
@@ -32,23 +34,28 @@ internal static class CameraBenchmark
 
             var table = new ResultTable(
                 $"Camera loop, 1280x720 MJPG, {Environment.ProcessorCount} core(s)",
-                "video", "run", "frames", "frames/s", "vs capture only", "decoded", "skipped by gate", "dropped", "decode ms mean", "decode ms p99", "scans (codes found / in video)");
+                "video", "run", "frames", "frames/s", "vs peer", "decoded", "skipped by gate", "dropped", "decode ms mean", "decode ms p99", "scans (codes found / in video)");
             foreach (var video in videos)
             {
-                var peer = CameraPasses.CaptureOnly(video);
-                table.Add(video.Name, peer.Run, peer.FramesCaptured, peer.FramesPerSecond, "1.00×", null, null, null, null, null, null);
-                foreach (var (run, query) in Runs)
+                var peer = Enumerable.Range(0, 3).Select(_ => CameraPasses.CaptureOnly(video)).MaxBy(r => r.FramesPerSecond)!;
+                table.Add(video.Name, peer.Run, peer.FramesCaptured, peer.FramesPerSecond, "peer", null, null, null, null, null, null);
+                foreach (var (run, query, paced) in Runs)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var r = await CameraPasses.ScanSourceAsync(video, run, query, cancellationToken);
-                    table.Add(video.Name, r.Run, r.FramesCaptured, r.FramesPerSecond, ResultTable.Ratio(r.FramesPerSecond, peer.FramesPerSecond),
+                    var ratio = paced
+                        ? ResultTable.Ratio(r.FramesPerSecond, CameraFps) + " of 30 fps"
+                        : ResultTable.Ratio(r.FramesPerSecond, peer.FramesPerSecond) + " of capture only";
+                    table.Add(video.Name, r.Run, r.FramesCaptured, r.FramesPerSecond, ratio,
                         r.FramesDecoded, r.FramesSkipped, r.FramesDropped, r.DecodeMsMean, r.DecodeMsP99, r.Scans);
                 }
             }
 
             table.Print();
             Console.WriteLine();
-            Console.WriteLine("frames/s = frames captured / wall time from open to end of video; decode ms = CameraStats (last 256 decodes).");
+            Console.WriteLine("frames/s = frames captured / wall time from open to end of video (capture only: the best of 3 passes); vs peer:");
+            Console.WriteLine("unpaced against OpenCV reading the same file alone, paced against the 30 fps asked for; dropped = frames");
+            Console.WriteLine("replaced before the decode worker took them; decode ms = CameraStats (last 256 decodes).");
         }
 
         return !options.OneCore || Environment.ProcessorCount == 1 || await PinnedRun.CameraOnCpu0Async(options, cancellationToken);

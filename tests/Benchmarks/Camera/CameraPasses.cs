@@ -7,7 +7,7 @@ namespace ScanPoint.Benchmarks.Camera;
 /// <summary>The passes over one video: OpenCV file reading alone, and the whole CameraScanSource loop.</summary>
 internal static class CameraPasses
 {
-    /// <summary>The peer: VideoCaptureFrameSource reading every frame into a grey buffer, nothing else.</summary>
+    /// <summary>The peer: VideoCaptureFrameSource reading every frame into a grey buffer (as the capture thread does), nothing else.</summary>
     public static CameraRun CaptureOnly(CameraVideo video)
     {
         using var source = VideoCaptureFrameSource.OpenFile(video.Path);

@@ -23,6 +23,7 @@ internal static class DecodeBenchmark
         Console.WriteLine($"corpora written to {work.Path}: {string.Join(", ", corpora.Select(c => $"{c.Name} {c.Items.Count}"))}");
         Console.WriteLine("readers: decode command = SecondOpinionQrDecoder.CreateDefault(2 s) (zxing-cpp still-image options, then WeChatQRCode);");
         Console.WriteLine("zxing-cpp still / frames = ZxingQrDecoder(ZxingOptions.StillImages / .Frames) alone; in-process times include ImageFiles.Load.");
+        Console.WriteLine("StillImages = the library defaults (Frames), then inverted, global-histogram, stretched + sharpened and 5x5 median passes.");
         Console.WriteLine("external tools get every file of a corpus in one call; ms/image = (T(all) − T(first file)) / (n − 1), removing process start-up.");
 
         var results = new List<(DecodeCorpus Corpus, DecodeOutcome[] Outcomes, string Note)>();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using ScanPoint.TestKit;
 using ScanPoint.QrCorpus;
+using ScanPoint.TestKit;
 
 namespace ScanPoint.Benchmarks.Decoding;
 
