@@ -1,6 +1,7 @@
 // Second-chance copies of a still image for zxing-cpp when its own passes find nothing (measured by the decode
 // benchmark: blur, noise and low contrast that zxing-cpp 1.4 alone cannot read): a min-max stretch with an unsharp
-// mask (2·image − Gaussian σ 2 px), and a 5×5 median. Plain C++ so the Pi needs no OpenCV. Output rows are packed.
+// mask (2·image − Gaussian σ 2 px), and a separable 5-tap median. Plain C++ so the Pi needs no OpenCV. Output rows
+// are packed.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -56,20 +57,27 @@ void sp_img_sharpen(const uint8_t* src, int width, int height, int stride, uint8
         }
 }
 
-// dst (width*height bytes) = 5×5 median of src, edges replicated.
+// dst (width*height bytes) = separable 5-tap median of src (rows, then columns), edges replicated: close to a 5×5
+// median against sensor noise at a fraction of its cost.
 void sp_img_median5(const uint8_t* src, int width, int height, int stride, uint8_t* dst)
 {
-    uint8_t window[25];
+    std::vector<uint8_t> rows(static_cast<size_t>(width) * height);
+    uint8_t window[5];
+    for (int y = 0; y < height; ++y) {
+        const uint8_t* row = src + static_cast<size_t>(y) * stride;
+        for (int x = 0; x < width; ++x) {
+            for (int d = -2; d <= 2; ++d)
+                window[d + 2] = row[clampIndex(x + d, width)];
+            std::nth_element(window, window + 2, window + 5);
+            rows[static_cast<size_t>(y) * width + x] = window[2];
+        }
+    }
     for (int y = 0; y < height; ++y)
         for (int x = 0; x < width; ++x) {
-            int n = 0;
-            for (int dy = -2; dy <= 2; ++dy) {
-                const uint8_t* row = src + static_cast<size_t>(clampIndex(y + dy, height)) * stride;
-                for (int dx = -2; dx <= 2; ++dx)
-                    window[n++] = row[clampIndex(x + dx, width)];
-            }
-            std::nth_element(window, window + 12, window + 25);
-            dst[static_cast<size_t>(y) * width + x] = window[12];
+            for (int d = -2; d <= 2; ++d)
+                window[d + 2] = rows[static_cast<size_t>(clampIndex(y + d, height)) * width + x];
+            std::nth_element(window, window + 2, window + 5);
+            dst[static_cast<size_t>(y) * width + x] = window[2];
         }
 }
 }

@@ -1,6 +1,6 @@
-using ScanPoint.QrCorpus;
 using ScanPoint.Hardware.Camera;
 using ScanPoint.Hardware.Decoding;
+using ScanPoint.QrCorpus;
 
 namespace ScanPoint.Hardware.Tests.Camera;
 

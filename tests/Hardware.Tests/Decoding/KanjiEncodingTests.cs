@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using OpenCvSharp;
 using ScanPoint.Hardware.Decoding;
-using ScanPoint.TestKit;
 using ScanPoint.QrCorpus;
+using ScanPoint.TestKit;
 
 namespace ScanPoint.Hardware.Tests.Decoding;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ScanPoint.Hardware.Decoding;
-using ScanPoint.TestKit;
 using ScanPoint.QrCorpus;
+using ScanPoint.TestKit;
 
 namespace ScanPoint.Hardware.Tests.Decoding;
 
