@@ -23,10 +23,10 @@ internal static class BrokerExtensions
                 https.ServerCertificate = tls.ServerCertificate;
                 https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
                 https.ClientCertificateValidation = (certificate, _, _) => tls.IsDeviceCertificate(certificate);
-                https.HandshakeTimeout = TimeSpan.FromSeconds(10);
+                https.HandshakeTimeout = broker.ConnectTimeout;
             }).UseMqtt());
         });
-        builder.Services.AddHostedMqttServer(o => o.WithoutDefaultEndpoint().WithPersistentSessions());
+        builder.Services.AddHostedMqttServer(o => o.WithoutDefaultEndpoint().WithPersistentSessions().WithDefaultCommunicationTimeout(broker.ConnectTimeout));
         builder.Services.AddMqttConnectionHandler();
         builder.Services.AddConnections();
         builder.Services.AddSingleton<DeviceAuthenticator>();

@@ -22,6 +22,13 @@ public sealed class BrokerOptions
     [Range(0, 65535)]
     public int TlsPort { get; set; } = 8883;
 
+    /// <summary>
+    /// A connection must deliver its whole CONNECT packet within this time (also MQTTnet's communication timeout):
+    /// silent connects and packets claiming huge lengths are closed, and what they sent stays bounded by Kestrel's
+    /// 1 MB input buffer until then.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often connected devices are checked against revocations (a revoked device is gone within this).</summary>
     public TimeSpan RevocationCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 }
