@@ -41,4 +41,7 @@ internal static partial class Log
 
     [LoggerMessage(1007, LogLevel.Error, "Looking for revoked devices failed; trying again")]
     public static partial void RevocationCheckFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1008, LogLevel.Information, "Presence {State} of boot {Boot} from {DeviceId} dropped: a later boot is known")]
+    public static partial void StalePresenceDropped(ILogger logger, string deviceId, string state, long boot);
 }

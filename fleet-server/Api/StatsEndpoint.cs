@@ -15,7 +15,14 @@ internal static class StatsEndpoint
             {
                 devices = stats.Devices,
                 checkIns = stats.CheckIns,
-                perDevice = stats.PerDevice.Select(d => new { deviceId = d.DeviceId, province = d.Province, checkIns = d.CheckIns, lastSeq = d.LastSeq }),
+                perDevice = stats.PerDevice.Select(d => new
+                {
+                    deviceId = d.DeviceId,
+                    province = d.Province,
+                    checkIns = d.CheckIns,
+                    lastSeq = d.LastSeq,
+                    presence = d.Presence is { } p ? new { state = p.State, boot = p.Boot, at = p.At } : null,
+                }),
                 ingest = new
                 {
                     queueDepth = queue.Depth,

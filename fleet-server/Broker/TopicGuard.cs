@@ -3,8 +3,10 @@ using MQTTnet.Protocol;
 using MQTTnet.Server;
 using ScanPoint.Contracts;
 using ScanPoint.Contracts.CheckIns;
+using ScanPoint.Contracts.Devices;
 using ScanPoint.Contracts.Wire;
 using ScanPoint.FleetServer.Ingest;
+using ScanPoint.FleetServer.Storage;
 
 namespace ScanPoint.FleetServer.Broker;
 
@@ -13,9 +15,9 @@ namespace ScanPoint.FleetServer.Broker;
 /// subscribes only there or to broadcast topics. Check-in batches are validated and handed to ingest instead of
 /// being routed; anything refused is logged, counted and stored nowhere.
 /// </summary>
-internal sealed class TopicGuard(IngestQueue ingest, IngestCounters counters, ILogger<TopicGuard> logger)
+internal sealed class TopicGuard(IngestQueue ingest, IFleetStore store, IngestCounters counters, ILogger<TopicGuard> logger)
 {
-    private static readonly string[] RoutedSubtopics = ["state", "hb"];
+    private static readonly string[] RoutedSubtopics = ["hb"];
 
     public async Task InterceptPublishAsync(InterceptingPublishEventArgs e)
     {
@@ -51,9 +53,34 @@ internal sealed class TopicGuard(IngestQueue ingest, IngestCounters counters, IL
             return;
         }
 
+        if (rest == "state")
+        {
+            await PresenceAsync(e, device.DeviceId).ConfigureAwait(false);
+            return;
+        }
+
         if (!RoutedSubtopics.Contains(rest))
         {
             Refuse(e, MqttPubAckReasonCode.TopicNameInvalid, "unknown topic");
+        }
+    }
+
+    /// <summary>
+    /// Births, graceful offlines and last wills: recorded unless they belong to an earlier boot than the one known, in
+    /// which case they are also not routed, so a stale will cannot replace a newer retained birth either.
+    /// </summary>
+    private async Task PresenceAsync(InterceptingPublishEventArgs e, string deviceId)
+    {
+        if (!WireJson.TryDecode(e.ApplicationMessage.Payload.ToArray(), out PresenceChanged? presence, out var error))
+        {
+            Refuse(e, MqttPubAckReasonCode.PayloadFormatInvalid, error);
+            return;
+        }
+
+        if (!await store.RecordPresenceAsync(deviceId, new DevicePresence(presence.State, presence.Boot, presence.At), e.CancellationToken).ConfigureAwait(false))
+        {
+            e.ProcessPublish = false;
+            Log.StalePresenceDropped(logger, deviceId, presence.State, presence.Boot);
         }
     }
 

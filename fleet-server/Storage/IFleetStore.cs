@@ -29,4 +29,10 @@ public partial interface IFleetStore : IAsyncDisposable
     Task<int> StoreCheckInsAsync(IReadOnlyList<CheckInRecorded> checkIns, CancellationToken cancellationToken);
 
     Task<FleetStats> GetStatsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a device's presence unless the stored one is of a later boot (a stale will must not overwrite a newer
+    /// birth); true when applied.
+    /// </summary>
+    Task<bool> RecordPresenceAsync(string deviceId, DevicePresence presence, CancellationToken cancellationToken);
 }

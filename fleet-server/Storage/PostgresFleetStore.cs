@@ -135,12 +135,26 @@ public sealed partial class PostgresFleetStore : IFleetStore
         var perDevice = new List<DeviceStats>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            perDevice.Add(new DeviceStats(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)));
+            var presence = reader.IsDBNull(4) ? null : new DevicePresence(reader.GetString(4), reader.GetInt64(5), reader.GetFieldValue<DateTimeOffset>(6));
+            perDevice.Add(new DeviceStats(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), presence));
         }
 
         await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new FleetStats(perDevice.Count, reader.GetInt64(0), perDevice);
+    }
+
+    public async Task<bool> RecordPresenceAsync(string deviceId, DevicePresence presence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deviceId);
+        ArgumentNullException.ThrowIfNull(presence);
+        await using var command = _dataSource.CreateCommand(PostgresFleetStoreSql.UpsertPresence);
+        command.Parameters.Add(new NpgsqlParameter<string>("device_id", deviceId));
+        command.Parameters.Add(new NpgsqlParameter<string>("state", presence.State));
+        command.Parameters.Add(new NpgsqlParameter<long>("boot", presence.Boot));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", presence.At.ToUniversalTime()));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("received_at", _timeProvider.GetUtcNow().ToUniversalTime()));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

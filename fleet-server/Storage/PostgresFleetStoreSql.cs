@@ -36,6 +36,13 @@ internal static class PostgresFleetStoreSql
             check_ins bigint NOT NULL,
             last_seq  bigint NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS device_presence (
+            device_id   text        NOT NULL PRIMARY KEY,
+            state       text        NOT NULL,
+            boot        bigint      NOT NULL,
+            at          timestamptz NOT NULL,
+            received_at timestamptz NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS enrolments (
             code_id         text        NOT NULL PRIMARY KEY,
             secret_hash     text        NOT NULL,
@@ -47,6 +54,14 @@ internal static class PostgresFleetStoreSql
             device_id       text,
             failed_attempts integer     NOT NULL DEFAULT 0
         );
+        """;
+
+    /// <summary>Applies a presence unless it belongs to an earlier boot than the one stored (1 row = applied).</summary>
+    public const string UpsertPresence = """
+        INSERT INTO device_presence AS p (device_id, state, boot, at, received_at) VALUES (@device_id, @state, @boot, @at, @received_at)
+        ON CONFLICT (device_id) DO UPDATE
+        SET state = excluded.state, boot = excluded.boot, at = excluded.at, received_at = excluded.received_at
+        WHERE excluded.boot >= p.boot
         """;
 
     public const string InsertEnrolment = """
@@ -122,8 +137,9 @@ internal static class PostgresFleetStoreSql
 
     /// <summary>Two result sets: one row per registered device in ordinal id order, then the total.</summary>
     public const string SelectStats = """
-        SELECT d.device_id, d.province, coalesce(c.check_ins, 0), coalesce(c.last_seq, 0)
+        SELECT d.device_id, d.province, coalesce(c.check_ins, 0), coalesce(c.last_seq, 0), p.state, p.boot, p.at
         FROM devices d LEFT JOIN device_counters c ON c.device_id = d.device_id
+        LEFT JOIN device_presence p ON p.device_id = d.device_id
         ORDER BY d.device_id COLLATE "C";
         SELECT coalesce(sum(check_ins), 0)::bigint FROM device_counters;
         """;

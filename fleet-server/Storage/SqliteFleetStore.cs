@@ -156,12 +156,32 @@ public sealed partial class SqliteFleetStore : IFleetStore
         var perDevice = new List<DeviceStats>();
         while (reader.Read())
         {
-            perDevice.Add(new DeviceStats(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)));
+            var presence = reader.IsDBNull(4) ? null : new DevicePresence(reader.GetString(4), reader.GetInt64(5), SqliteTimestamp.FromText(reader.GetString(6)));
+            perDevice.Add(new DeviceStats(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), presence));
         }
 
         reader.NextResult();
         reader.Read();
         return Task.FromResult(new FleetStats(perDevice.Count, reader.GetInt64(0), perDevice));
+    }
+
+    public Task<bool> RecordPresenceAsync(string deviceId, DevicePresence presence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deviceId);
+        ArgumentNullException.ThrowIfNull(presence);
+        return WriteAsync(
+            writer =>
+            {
+                using var command = writer.CreateCommand();
+                command.CommandText = SqliteFleetStoreSql.UpsertPresence;
+                command.Parameters.AddWithValue("$device_id", deviceId);
+                command.Parameters.AddWithValue("$state", presence.State);
+                command.Parameters.AddWithValue("$boot", presence.Boot);
+                command.Parameters.AddWithValue("$at", SqliteTimestamp.ToText(presence.At));
+                command.Parameters.AddWithValue("$received_at", SqliteTimestamp.ToText(_timeProvider.GetUtcNow()));
+                return command.ExecuteNonQuery() == 1;
+            },
+            cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

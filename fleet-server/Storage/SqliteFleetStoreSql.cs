@@ -29,6 +29,13 @@ internal static class SqliteFleetStoreSql
             check_ins INTEGER NOT NULL,
             last_seq  INTEGER NOT NULL
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS device_presence (
+            device_id   TEXT    NOT NULL PRIMARY KEY,
+            state       TEXT    NOT NULL,
+            boot        INTEGER NOT NULL,
+            at          TEXT    NOT NULL,
+            received_at TEXT    NOT NULL
+        ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS enrolments (
             code_id         TEXT    NOT NULL PRIMARY KEY,
             secret_hash     TEXT    NOT NULL,
@@ -40,6 +47,14 @@ internal static class SqliteFleetStoreSql
             device_id       TEXT,
             failed_attempts INTEGER NOT NULL DEFAULT 0
         ) WITHOUT ROWID;
+        """;
+
+    /// <summary>Applies a presence unless it belongs to an earlier boot than the one stored (1 row changed = applied).</summary>
+    public const string UpsertPresence = """
+        INSERT INTO device_presence (device_id, state, boot, at, received_at) VALUES ($device_id, $state, $boot, $at, $received_at)
+        ON CONFLICT (device_id) DO UPDATE
+        SET state = excluded.state, boot = excluded.boot, at = excluded.at, received_at = excluded.received_at
+        WHERE excluded.boot >= device_presence.boot
         """;
 
     public const string InsertEnrolment = """
@@ -90,8 +105,9 @@ internal static class SqliteFleetStoreSql
 
     /// <summary>Two result sets: one row per registered device, then the total over all devices.</summary>
     public const string SelectStats = """
-        SELECT d.device_id, d.province, coalesce(c.check_ins, 0), coalesce(c.last_seq, 0)
+        SELECT d.device_id, d.province, coalesce(c.check_ins, 0), coalesce(c.last_seq, 0), p.state, p.boot, p.at
         FROM devices d LEFT JOIN device_counters c ON c.device_id = d.device_id
+        LEFT JOIN device_presence p ON p.device_id = d.device_id
         ORDER BY d.device_id;
         SELECT coalesce(sum(check_ins), 0) FROM device_counters;
         """;

@@ -9,6 +9,7 @@ using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using ScanPoint.Contracts;
 using ScanPoint.Contracts.CheckIns;
+using ScanPoint.Contracts.Devices;
 using ScanPoint.Contracts.Wire;
 using ScanPoint.Kiosk.Outbox;
 using ScanPoint.Kiosk.Provisioning;
@@ -32,11 +33,14 @@ internal sealed class MqttReporter(
 {
     private readonly InFlightWindow _window = new();
     private readonly string _ackTopic = Topics.Ack(identity.Province, identity.DeviceId);
+    private readonly string _stateTopic = Topics.State(identity.Province, identity.DeviceId);
+    private long _boot;
     private IMqttClient? _client;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
+        _boot = BootCounter.Next(kioskOptions.Value.DataDir);
         using var client = new MqttClientFactory().CreateMqttClient();
         _client = client;
         client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e.ApplicationMessage);
@@ -73,6 +77,7 @@ internal sealed class MqttReporter(
             }
         }
 
+        await SayOfflineAsync(client).ConfigureAwait(false);
         await DisconnectQuietlyAsync(client).ConfigureAwait(false);
     }
 
@@ -99,6 +104,10 @@ internal sealed class MqttReporter(
         }
 
         var connect = builder
+            .WithWillTopic(_stateTopic)
+            .WithWillPayload(Presence(PresenceChanged.Lost))
+            .WithWillRetain()
+            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithCleanStart(false)
             .WithSessionExpiryInterval((uint)o.SessionExpiry.TotalSeconds)
@@ -113,6 +122,7 @@ internal sealed class MqttReporter(
 
         var subscribe = new MqttClientSubscribeOptionsBuilder().WithTopicFilter(_ackTopic, MqttQualityOfServiceLevel.AtLeastOnce).Build();
         await client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
+        await client.PublishAsync(StateMessage(PresenceChanged.Online), cancellationToken).ConfigureAwait(false);
         _window.Reset();
         Log.Connected(logger, identity.Fleet.ToString(), identity.DeviceId);
     }
@@ -175,6 +185,34 @@ internal sealed class MqttReporter(
     }
 
     private static TimeSpan Jitter(TimeSpan backoff) => backoff * (0.5 + (Random.Shared.NextDouble() / 2));
+
+    private byte[] Presence(string state) => WireJson.Encode(new PresenceChanged(PresenceChanged.SchemaVersion, state, _boot, time.GetUtcNow()));
+
+    private MqttApplicationMessage StateMessage(string state) => new MqttApplicationMessageBuilder()
+        .WithTopic(_stateTopic)
+        .WithPayload(Presence(state))
+        .WithRetainFlag()
+        .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+        .Build();
+
+    /// <summary>A graceful stop says <c>offline</c> (retained) before disconnecting; the will (<c>lost</c>) is then not sent.</summary>
+    private async Task SayOfflineAsync(IMqttClient client)
+    {
+        if (!client.IsConnected)
+        {
+            return;
+        }
+
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await client.PublishAsync(StateMessage(PresenceChanged.Offline), cts.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            Log.ReportingFailed(logger, "offline state: " + ex.Message);
+        }
+    }
 
     private async Task DisconnectQuietlyAsync(IMqttClient client)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using ScanPoint.Contracts.CheckIns;
+using ScanPoint.Contracts.Devices;
 
 namespace ScanPoint.Contracts.Wire;
 
@@ -15,6 +16,27 @@ public static class WireJson
 
     public static byte[] Encode(CheckInsAcknowledged ack) =>
         JsonSerializer.SerializeToUtf8Bytes(ack, WireJsonContext.Default.CheckInsAcknowledged);
+
+    public static byte[] Encode(PresenceChanged presence) =>
+        JsonSerializer.SerializeToUtf8Bytes(presence, WireJsonContext.Default.PresenceChanged);
+
+    public static bool TryDecode(ReadOnlySpan<byte> payload, [NotNullWhen(true)] out PresenceChanged? presence, out string error)
+    {
+        presence = null;
+        if (!TryDeserialize(payload, WireJsonContext.Default.PresenceChanged, out var parsed, out error))
+        {
+            return false;
+        }
+
+        if (parsed.V != PresenceChanged.SchemaVersion || !PresenceChanged.IsState(parsed.State) || parsed.Boot < 1)
+        {
+            error = "state: bad version, state or boot";
+            return false;
+        }
+
+        presence = parsed;
+        return true;
+    }
 
     public static bool TryDecode(ReadOnlySpan<byte> payload, [NotNullWhen(true)] out CheckInsRecorded? batch, out string error)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ScanPoint.Contracts.CheckIns;
+using ScanPoint.Contracts.Devices;
 
 namespace ScanPoint.Contracts.Wire;
 
@@ -10,4 +11,5 @@ namespace ScanPoint.Contracts.Wire;
     RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(CheckInsRecorded))]
 [JsonSerializable(typeof(CheckInsAcknowledged))]
+[JsonSerializable(typeof(PresenceChanged))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

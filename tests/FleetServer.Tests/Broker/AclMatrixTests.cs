@@ -69,18 +69,18 @@ public sealed class AclMatrixTests : IAsyncLifetime
 
         foreach (var (id, province, client) in _devices)
         {
-            Assert.Equal(MqttClientPublishReasonCode.Success, (await client.PublishAsync(Topics.State(province, id), Encoding.UTF8.GetBytes(id))).ReasonCode);
+            Assert.Equal(MqttClientPublishReasonCode.Success, (await client.PublishAsync(Topics.DeviceRoot(province, id) + "/hb", Encoding.UTF8.GetBytes(id))).ReasonCode);
             Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, (await client.PublishAsync(Topics.Broadcast + "/trust", Encoding.UTF8.GetBytes(id))).ReasonCode);
             cells += 2;
             foreach (var other in _devices.Where(d => d.Id != id))
             {
-                Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, (await client.PublishAsync(Topics.State(other.Province, other.Id), Encoding.UTF8.GetBytes(id))).ReasonCode);
+                Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, (await client.PublishAsync(Topics.DeviceRoot(other.Province, other.Id) + "/hb", Encoding.UTF8.GetBytes(id))).ReasonCode);
                 cells++;
             }
         }
 
-        // each device gets its own state back (it subscribed to its subtree) and nothing else from anyone
-        await Task.WhenAll(_devices.Select(d => Eventually.TrueAsync(() => !d.Client.Received.IsEmpty, TimeSpan.FromSeconds(20), $"{d.Id} to receive its own state")));
+        // each device gets its own heartbeat back (it subscribed to its subtree) and nothing else from anyone
+        await Task.WhenAll(_devices.Select(d => Eventually.TrueAsync(() => !d.Client.Received.IsEmpty, TimeSpan.FromSeconds(20), $"{d.Id} to receive its own heartbeat")));
         foreach (var (id, province, client) in _devices)
         {
             var received = client.Received.ToArray();

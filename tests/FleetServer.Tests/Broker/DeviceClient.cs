@@ -26,10 +26,16 @@ internal sealed class DeviceClient : IDisposable
     public ConcurrentQueue<(string Topic, byte[] Payload)> Received { get; } = new();
 
     /// <summary>Connects with the given id and secret; returns the broker's answer instead of throwing.</summary>
-    public static async Task<(DeviceClient Client, MqttClientConnectResultCode Result)> ConnectAsync(int port, string clientId, string secret)
+    public static async Task<(DeviceClient Client, MqttClientConnectResultCode Result)> ConnectAsync(int port, string clientId, string secret, (string Topic, byte[] Payload)? will = null)
     {
         var device = new DeviceClient();
-        var options = new MqttClientOptionsBuilder()
+        var builder = new MqttClientOptionsBuilder();
+        if (will is { } w)
+        {
+            builder.WithWillTopic(w.Topic).WithWillPayload(w.Payload).WithWillRetain().WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+
+        var options = builder
             .WithTcpServer("127.0.0.1", port)
             .WithClientId(clientId)
             .WithCredentials(clientId, secret)
@@ -90,12 +96,16 @@ internal sealed class DeviceClient : IDisposable
         return client;
     }
 
-    public async Task<MqttClientPublishResult> PublishAsync(string topic, byte[] payload) =>
+    public async Task<MqttClientPublishResult> PublishAsync(string topic, byte[] payload, bool retain = false) =>
         await _client.PublishAsync(new MqttApplicationMessageBuilder()
             .WithTopic(topic)
             .WithPayload(payload)
+            .WithRetainFlag(retain)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build());
+
+    /// <summary>Drops the connection without DISCONNECT, as a dead kiosk would (the broker then publishes the will).</summary>
+    public void Abort() => _client.Dispose();
 
     public async Task<MqttClientSubscribeResultCode> SubscribeAsync(string filter)
     {

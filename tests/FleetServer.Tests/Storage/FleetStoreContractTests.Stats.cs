@@ -47,4 +47,18 @@ public abstract partial class FleetStoreContractTests
         Assert.Equal((1, 7), (stats.Devices, stats.CheckIns));
         Assert.Equal(new DeviceStats("kiosk-1", "HN", 2, 2), Assert.Single(stats.PerDevice));
     }
+
+    [Fact]
+    public async Task RecordPresenceAsync_LaterBootsWinAndEarlierOnesAreRefused()
+    {
+        await Store.AddDeviceAsync(TestCheckIns.Device("kiosk-1"), Ct);
+        var at = Time.GetUtcNow();
+
+        Assert.True(await Store.RecordPresenceAsync("kiosk-1", new DevicePresence("online", 3, at), Ct));
+        Assert.True(await Store.RecordPresenceAsync("kiosk-1", new DevicePresence("lost", 3, at.AddMinutes(1)), Ct));
+        Assert.True(await Store.RecordPresenceAsync("kiosk-1", new DevicePresence("online", 4, at.AddMinutes(2)), Ct));
+        Assert.False(await Store.RecordPresenceAsync("kiosk-1", new DevicePresence("lost", 3, at.AddMinutes(3)), Ct));
+
+        Assert.Equal(new DevicePresence("online", 4, at.AddMinutes(2)), Assert.Single((await Store.GetStatsAsync(Ct)).PerDevice).Presence);
+    }
 }
