@@ -69,4 +69,40 @@ public sealed class EnrolmentEndToEndTests(ITestOutputHelper output)
 
             await Delivery.AssertEverythingDeliveredOnceAsync(run, fleet, [kiosk]);
         });
+
+    [Fact]
+    public Task Presence_FollowsKill9_GracefulStop_AndFleetRestart() =>
+        Scenario.RunAsync(output, async run =>
+        {
+            var fleet = new FleetProcess(run);
+            await fleet.StartAsync();
+            var kiosk = new KioskProcess(run, "presence");
+            await kiosk.EnrolAsync(await fleet.EnrollAsync("HN", "gate-1"));
+
+            await kiosk.StartAsync();
+            await WaitForPresenceAsync(run, fleet, kiosk, "online", 1);
+            await kiosk.KillAsync();
+            await WaitForPresenceAsync(run, fleet, kiosk, "lost", 1);
+
+            await kiosk.StartAsync();
+            await WaitForPresenceAsync(run, fleet, kiosk, "online", 2);
+            await kiosk.StopAsync();
+            await WaitForPresenceAsync(run, fleet, kiosk, "offline", 2);
+
+            await kiosk.StartAsync();
+            await WaitForPresenceAsync(run, fleet, kiosk, "online", 3);
+            var bornAt = (await fleet.GetStatsAsync()).Device(kiosk.DeviceId)!.Presence!.At;
+            await fleet.KillAsync();
+            await fleet.StartAsync();
+            await run.WaitAsync( // the kiosk reconnects to the restarted fleet and is born again, same boot
+                $"{kiosk.DeviceId} to announce itself again after the fleet restart",
+                async () => (await fleet.TryGetStatsAsync())?.Device(kiosk.DeviceId)?.Presence is { State: "online", Boot: 3 } p && p.At > bornAt,
+                () => fleet.LastStatsJson);
+        });
+
+    private static Task WaitForPresenceAsync(Scenario run, FleetProcess fleet, KioskProcess kiosk, string state, long boot) =>
+        run.WaitAsync(
+            $"the fleet to show {kiosk.DeviceId} {state} (boot {boot})",
+            async () => (await fleet.TryGetStatsAsync())?.Device(kiosk.DeviceId)?.Presence is { } p && p.State == state && p.Boot == boot,
+            () => fleet.LastStatsJson);
 }

@@ -58,6 +58,16 @@ internal sealed class KioskProcess
         _scenario.Note($"{DeviceId} up (pid {_process.Id})");
     }
 
+    /// <summary>SIGTERM, as systemd stops it; returns once it has exited.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.TerminateAsync();
+            _scenario.Note($"{DeviceId} stopped gracefully (pid {_process.Id})");
+        }
+    }
+
     /// <summary>kill -9 (whole process tree); returns once it is gone.</summary>
     public async Task KillAsync()
     {

@@ -73,6 +73,18 @@ internal sealed class ProcessRunner : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGTERM (what systemd sends on stop): the program shuts down gracefully; returns when it has exited.</summary>
+    public async Task TerminateAsync()
+    {
+        KilledByTest = true;
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await WaitForExitAsync();
+    }
+
     /// <summary>kill -9 of the process and its children; returns when it is gone and its output is in the log.</summary>
     public async Task KillAsync()
     {
