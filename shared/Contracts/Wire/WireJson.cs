@@ -17,6 +17,28 @@ public static class WireJson
     public static byte[] Encode(CheckInsAcknowledged ack) =>
         JsonSerializer.SerializeToUtf8Bytes(ack, WireJsonContext.Default.CheckInsAcknowledged);
 
+    public static byte[] Encode(HeartbeatReported heartbeat) =>
+        JsonSerializer.SerializeToUtf8Bytes(heartbeat, WireJsonContext.Default.HeartbeatReported);
+
+    public static bool TryDecode(ReadOnlySpan<byte> payload, [NotNullWhen(true)] out HeartbeatReported? heartbeat, out string error)
+    {
+        heartbeat = null;
+        if (!TryDeserialize(payload, WireJsonContext.Default.HeartbeatReported, out var parsed, out error))
+        {
+            return false;
+        }
+
+        if (parsed.V != HeartbeatReported.SchemaVersion || parsed.Boot < 1 || parsed.UptimeSeconds < 0 || parsed.OutboxPending < 0
+            || parsed.ScansSinceLast < 0 || parsed.DecodeFailuresSinceLast < 0 || parsed.DiskFreeBytes < 0 || parsed.DiskTotalBytes < 0)
+        {
+            error = "hb: bad version or negative values";
+            return false;
+        }
+
+        heartbeat = parsed;
+        return true;
+    }
+
     public static byte[] Encode(PresenceChanged presence) =>
         JsonSerializer.SerializeToUtf8Bytes(presence, WireJsonContext.Default.PresenceChanged);
 

@@ -12,4 +12,5 @@ namespace ScanPoint.Contracts.Wire;
 [JsonSerializable(typeof(CheckInsRecorded))]
 [JsonSerializable(typeof(CheckInsAcknowledged))]
 [JsonSerializable(typeof(PresenceChanged))]
+[JsonSerializable(typeof(HeartbeatReported))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;
