@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScanPoint.Hardware.Scanning;
+using ScanPoint.Kiosk.Health;
 using ScanPoint.Kiosk.Outbox;
 using ScanPoint.Kiosk.Provisioning;
 using ScanPoint.Kiosk.Reporting;
@@ -11,7 +12,7 @@ using ScanPoint.Kiosk.Verification;
 
 namespace ScanPoint.Kiosk;
 
-/// <summary>Registers the kiosk's areas: options, identity, outbox, scanning, reporting, status.</summary>
+/// <summary>Registers the kiosk's areas: options, identity, outbox, scanning, health, reporting, status.</summary>
 public static class KioskServiceCollectionExtensions
 {
     public static IServiceCollection AddKiosk(this IServiceCollection services)
@@ -30,6 +31,7 @@ public static class KioskServiceCollectionExtensions
         services.AddSingleton<ScanSourcesHealth>();
         services.AddSingleton<KioskTrust>();
         services.AddSingleton<CodeVerifier>();
+        services.AddSingleton<HeartbeatSampler>();
         services.AddSingleton<IEnumerable<IScanSource>>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<KioskOptions>>().Value;

@@ -62,4 +62,10 @@ internal static partial class Log
 
     [LoggerMessage(4001, LogLevel.Warning, "Status socket failed: {Reason}")]
     public static partial void StatusSocketFailed(ILogger logger, string reason);
+
+    [LoggerMessage(6001, LogLevel.Debug, "Heartbeat published: boot {Boot}, {Pending} check-ins pending")]
+    public static partial void HeartbeatPublished(ILogger logger, long boot, long pending);
+
+    [LoggerMessage(6002, LogLevel.Warning, "Heartbeat not published: {Reason}")]
+    public static partial void HeartbeatFailed(ILogger logger, string reason);
 }

@@ -11,6 +11,7 @@ using ScanPoint.Contracts;
 using ScanPoint.Contracts.CheckIns;
 using ScanPoint.Contracts.Devices;
 using ScanPoint.Contracts.Wire;
+using ScanPoint.Kiosk.Health;
 using ScanPoint.Kiosk.Outbox;
 using ScanPoint.Kiosk.Provisioning;
 
@@ -20,7 +21,9 @@ namespace ScanPoint.Kiosk.Reporting;
 /// Delivers the outbox to the fleet over one long-lived MQTT 5 session (clean start false, session expiry).
 /// Reconnects from its own loop with jittered exponential backoff, publishes batches at QoS 1, and deletes a
 /// check-in only when the fleet's application ack on <c>…/ack</c> names it. Unacknowledged check-ins are sent
-/// again after a reconnect or the ack timeout; the fleet stores idempotently.
+/// again after a reconnect or the ack timeout; the fleet stores idempotently. While connected it also publishes a
+/// liveness beat on <c>…/hb</c> (QoS 0, not retained, never buffered offline) right after the birth and then every
+/// <see cref="ReportingOptions.HeartbeatInterval"/>.
 /// </summary>
 internal sealed class MqttReporter(
     KioskIdentity identity,
@@ -28,13 +31,16 @@ internal sealed class MqttReporter(
     ICheckInOutbox outbox,
     OutboxSignal signal,
     IOptions<ReportingOptions> options,
+    HeartbeatSampler heartbeat,
     TimeProvider time,
     ILogger<MqttReporter> logger) : BackgroundService
 {
     private readonly InFlightWindow _window = new();
     private readonly string _ackTopic = Topics.Ack(identity.Province, identity.DeviceId);
     private readonly string _stateTopic = Topics.State(identity.Province, identity.DeviceId);
+    private readonly string _heartbeatTopic = Topics.DeviceRoot(identity.Province, identity.DeviceId) + "/hb";
     private long _boot;
+    private DateTimeOffset? _heartbeatDue;
     private IMqttClient? _client;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -61,8 +67,9 @@ internal sealed class MqttReporter(
                     backoff = o.ReconnectMinDelay;
                 }
 
+                await BeatIfDueAsync(client, stoppingToken).ConfigureAwait(false);
                 await PublishPendingAsync(client, stoppingToken).ConfigureAwait(false);
-                await signal.WaitAsync(o.IdlePoll, time, stoppingToken).ConfigureAwait(false);
+                await signal.WaitAsync(NextWait(o.IdlePoll), time, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -124,6 +131,7 @@ internal sealed class MqttReporter(
         await client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
         await client.PublishAsync(StateMessage(PresenceChanged.Online), cancellationToken).ConfigureAwait(false);
         _window.Reset();
+        _heartbeatDue = time.GetUtcNow(); // the first beat follows the birth
         Log.Connected(logger, identity.Fleet.ToString(), identity.DeviceId);
     }
 
@@ -153,6 +161,46 @@ internal sealed class MqttReporter(
             _window.Sent(batch[^1].Seq, time.GetUtcNow());
             Log.BatchPublished(logger, batch.Count, batch[0].Seq, batch[^1].Seq);
         }
+    }
+
+    /// <summary>Publishes a beat when one is due; a failure is logged and never stops check-in delivery.</summary>
+    private async Task BeatIfDueAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_heartbeatDue is not { } due || now < due || !client.IsConnected)
+        {
+            return;
+        }
+
+        var interval = options.Value.HeartbeatInterval;
+        _heartbeatDue = due + interval > now ? due + interval : now + interval; // keep the rhythm, skip missed beats
+        try
+        {
+            var beat = heartbeat.Sample(_boot);
+            var message = new MqttApplicationMessageBuilder()
+                .WithTopic(_heartbeatTopic)
+                .WithPayload(WireJson.Encode(beat))
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce)
+                .Build();
+            await client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+            Log.HeartbeatPublished(logger, beat.Boot, beat.OutboxPending);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.HeartbeatFailed(logger, $"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    /// <summary>The idle poll, or less when the next beat is due sooner.</summary>
+    private TimeSpan NextWait(TimeSpan idlePoll)
+    {
+        if (_heartbeatDue is not { } due)
+        {
+            return idlePoll;
+        }
+
+        var untilDue = due - time.GetUtcNow();
+        return untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue < idlePoll ? untilDue : idlePoll;
     }
 
     private Task OnMessageAsync(MqttApplicationMessage message)

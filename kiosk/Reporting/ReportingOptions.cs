@@ -28,4 +28,8 @@ public sealed class ReportingOptions
 
     /// <summary>How often the reporter looks at the outbox when nothing wakes it.</summary>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a connected kiosk publishes its liveness beat on <c>…/hb</c> (the first right after connecting).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ErrorMessage = "Reporting:HeartbeatInterval must be greater than zero (and at most a day).")]
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -7,10 +7,14 @@ using MQTTnet.Protocol;
 using MQTTnet.Server;
 using ScanPoint.Contracts;
 using ScanPoint.Contracts.CheckIns;
+using ScanPoint.Contracts.Devices;
 using ScanPoint.Contracts.Wire;
+using ScanPoint.Kiosk.Health;
 using ScanPoint.Kiosk.Outbox;
 using ScanPoint.Kiosk.Provisioning;
 using ScanPoint.Kiosk.Reporting;
+using ScanPoint.Kiosk.Scanning;
+using ScanPoint.Kiosk.Verification;
 using ScanPoint.TestKit;
 
 namespace ScanPoint.Kiosk.Tests.Reporting;
@@ -21,7 +25,9 @@ public sealed class MqttReporterTests : IAsyncLifetime
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
     private readonly TempDirectory _dir = new("reporter");
     private readonly int _port = FreePort.Next();
+    private readonly ScanSourcesHealth _scanning = new(TimeProvider.System);
     private readonly ConcurrentQueue<CheckInsRecorded> _published = new();
+    private readonly ConcurrentQueue<(HeartbeatReported Beat, bool Retained, DateTimeOffset ArrivedAt)> _heartbeats = new();
     private MqttServer _broker = null!;
     private LiteDbCheckInOutbox _outbox = null!;
     private MqttReporter _reporter = null!;
@@ -36,13 +42,20 @@ public sealed class MqttReporterTests : IAsyncLifetime
                 _published.Enqueue(batch);
             }
 
+            if (e.ApplicationMessage.Topic == Topics.DeviceRoot("HN", "kiosk-1") + "/hb" && WireJson.TryDecode(e.ApplicationMessage.Payload.ToArray(), out HeartbeatReported? beat, out _))
+            {
+                _heartbeats.Enqueue((beat, e.ApplicationMessage.Retain, TimeProvider.System.GetUtcNow()));
+            }
+
             return Task.CompletedTask;
         };
         await _broker.StartAsync();
         _outbox = new LiteDbCheckInOutbox(new FileOutboxStorage(_dir.Path), "kiosk-1", "site-1", TimeProvider.System, NullLogger<LiteDbCheckInOutbox>.Instance);
         var identity = new KioskIdentity("kiosk-1", "HN", "site-1", new Uri($"mqtt://127.0.0.1:{_port}"), "secret");
-        var options = Options.Create(new ReportingOptions { BatchSize = 4, AckTimeout = TimeSpan.FromSeconds(1), ReconnectMinDelay = TimeSpan.FromMilliseconds(100), ReconnectMaxDelay = TimeSpan.FromMilliseconds(500), IdlePoll = TimeSpan.FromMilliseconds(100) });
-        _reporter = new MqttReporter(identity, Options.Create(new KioskOptions { DataDir = _dir.Path }), _outbox, new OutboxSignal(), options, TimeProvider.System, NullLogger<MqttReporter>.Instance);
+        var options = Options.Create(new ReportingOptions { BatchSize = 4, AckTimeout = TimeSpan.FromSeconds(1), ReconnectMinDelay = TimeSpan.FromMilliseconds(100), ReconnectMaxDelay = TimeSpan.FromMilliseconds(500), IdlePoll = TimeSpan.FromMilliseconds(100), HeartbeatInterval = TimeSpan.FromMilliseconds(200) });
+        var kiosk = Options.Create(new KioskOptions { DataDir = _dir.Path });
+        var sampler = new HeartbeatSampler(_outbox, _scanning, new KioskTrust(kiosk, NullLogger<KioskTrust>.Instance), kiosk, TimeProvider.System, _dir.File("no-thermal"), _dir.File("no-meminfo"));
+        _reporter = new MqttReporter(identity, kiosk, _outbox, new OutboxSignal(), options, sampler, TimeProvider.System, NullLogger<MqttReporter>.Instance);
     }
 
     [Fact]
@@ -85,6 +98,50 @@ public sealed class MqttReporterTests : IAsyncLifetime
         await Eventually.TrueAsync(() => SeqsPublished().Count == 5, Timeout, "all five published after the broker came back");
     }
 
+    [Fact]
+    public async Task Report_Connected_HeartbeatAfterConnectThenEveryInterval()
+    {
+        File.WriteAllText(_dir.File(BootCounter.FileName), "41");
+        for (var i = 0; i < 3; i++)
+        {
+            await _outbox.RecordAsync(Scan(i), CancellationToken.None);
+        }
+
+        var started = TimeProvider.System.GetUtcNow();
+        await _reporter.StartAsync(CancellationToken.None);
+
+        await Eventually.TrueAsync(() => !_heartbeats.IsEmpty, Timeout, "a heartbeat after connecting");
+        var first = _heartbeats.First();
+        Assert.Equal(HeartbeatReported.SchemaVersion, first.Beat.V);
+        Assert.Equal(42, first.Beat.Boot);
+        Assert.Equal(3, first.Beat.OutboxPending);
+        Assert.NotNull(first.Beat.OutboxOldestAgeSeconds);
+        Assert.False(first.Retained);
+
+        await Eventually.TrueAsync(() => _heartbeats.Count >= 3, Timeout, "more heartbeats, one per interval");
+        var beats = _heartbeats.Take(3).ToList();
+        Assert.All(beats, b => Assert.Equal(42, b.Beat.Boot));
+        Assert.True(beats[2].ArrivedAt - beats[0].ArrivedAt >= TimeSpan.FromMilliseconds(300), "beats follow the interval, not the idle poll");
+        Assert.True(beats[0].ArrivedAt >= started);
+    }
+
+    [Fact]
+    public async Task Report_HeartbeatFails_CheckInsStillDelivered()
+    {
+        _scanning.Running(new BrokenMetricsSource()); // every heartbeat sample throws
+        for (var i = 0; i < 5; i++)
+        {
+            await _outbox.RecordAsync(Scan(i), CancellationToken.None);
+        }
+
+        await _reporter.StartAsync(CancellationToken.None);
+
+        await Eventually.TrueAsync(() => SeqsPublished().Count == 5, Timeout, "all five published while heartbeats fail");
+        await InjectAckAsync(_outbox.PeekPending(0, 100));
+        await Eventually.TrueAsync(() => _outbox.GetStatus().Pending == 0, Timeout, "all five acknowledged");
+        Assert.Empty(_heartbeats);
+    }
+
     public async Task DisposeAsync()
     {
         await _reporter.StopAsync(CancellationToken.None);
@@ -102,6 +159,16 @@ public sealed class MqttReporterTests : IAsyncLifetime
         var ack = new CheckInsAcknowledged(CheckInsAcknowledged.SchemaVersion, [.. items.Select(i => new AcknowledgedCheckIn(i.Id, i.Seq))]);
         var message = new MqttApplicationMessageBuilder().WithTopic(Topics.Ack("HN", "kiosk-1")).WithPayload(WireJson.Encode(ack)).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
         return _broker.InjectApplicationMessage(new InjectedMqttApplicationMessage(message));
+    }
+
+    private sealed class BrokenMetricsSource : ScanPoint.Hardware.Scanning.IScanSource, ScanPoint.Hardware.Scanning.IScanSourceMetrics
+    {
+        public string Name => "broken-metrics";
+
+        public IAsyncEnumerable<ScanPoint.Hardware.Scanning.ScanEvent> ReadAsync(CancellationToken cancellationToken) =>
+            AsyncEnumerable.Empty<ScanPoint.Hardware.Scanning.ScanEvent>();
+
+        public IReadOnlyDictionary<string, double> ReadMetrics() => throw new IOException("metrics unavailable");
     }
 
     private static ScannedCode Scan(int n) =>

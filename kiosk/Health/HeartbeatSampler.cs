@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Options;
+using ScanPoint.Contracts.Devices;
+using ScanPoint.Kiosk.Outbox;
+using ScanPoint.Kiosk.Scanning;
+using ScanPoint.Kiosk.Verification;
+
+namespace ScanPoint.Kiosk.Health;
+
+/// <summary>
+/// Builds the kiosk's <see cref="HeartbeatReported"/>: uptime, CPU temperature, disk, memory, outbox backlog, trust
+/// bundle and scan counts since the previous beat. Nothing personal: counts, sizes and ages only. The clock offset
+/// stays null: nothing on the running kiosk learns the server's time yet.
+/// </summary>
+public sealed class HeartbeatSampler
+{
+    public const string DefaultThermalRoot = "/sys/class/thermal";
+    public const string DefaultMeminfoPath = "/proc/meminfo";
+
+    private readonly ICheckInOutbox _outbox;
+    private readonly ScanSourcesHealth _scanning;
+    private readonly KioskTrust _trust;
+    private readonly TimeProvider _time;
+    private readonly string _dataDir;
+    private readonly string _thermalRoot;
+    private readonly string _meminfoPath;
+    private readonly long _started;
+    private readonly ScanCounters _counters = new();
+    private readonly Lock _lock = new();
+
+    /// <param name="thermalRoot">The folder holding <c>thermal_zone*</c> (tests point it at fake files).</param>
+    /// <param name="meminfoPath">The <c>meminfo</c> file to read <c>MemAvailable</c> from.</param>
+    public HeartbeatSampler(
+        ICheckInOutbox outbox,
+        ScanSourcesHealth scanning,
+        KioskTrust trust,
+        IOptions<KioskOptions> options,
+        TimeProvider time,
+        string thermalRoot = DefaultThermalRoot,
+        string meminfoPath = DefaultMeminfoPath)
+    {
+        _outbox = outbox;
+        _scanning = scanning;
+        _trust = trust;
+        _time = time;
+        _dataDir = options.Value.DataDir;
+        _thermalRoot = thermalRoot;
+        _meminfoPath = meminfoPath;
+        _started = time.GetTimestamp(); // the sampler is created at start-up, with the reporter
+    }
+
+    /// <summary>One beat for boot <paramref name="boot"/>; scan counts cover the time since the previous call.</summary>
+    public HeartbeatReported Sample(long boot)
+    {
+        var now = _time.GetUtcNow();
+        var outbox = _outbox.GetStatus();
+        var (diskFree, diskTotal) = HostReadings.Disk(_dataDir);
+        var bundle = _trust.Bundle;
+        long scans, decodeFailures;
+        lock (_lock)
+        {
+            (scans, decodeFailures) = _counters.SinceLast(_scanning.Snapshot());
+        }
+
+        return new HeartbeatReported(
+            HeartbeatReported.SchemaVersion,
+            boot,
+            now,
+            UptimeSeconds: _time.GetElapsedTime(_started).TotalSeconds,
+            CpuTemperatureC: HostReadings.CpuTemperatureC(_thermalRoot),
+            DiskFreeBytes: diskFree,
+            DiskTotalBytes: diskTotal,
+            MemoryAvailableBytes: HostReadings.MemoryAvailableBytes(_meminfoPath),
+            ProcessMemoryBytes: Environment.WorkingSet,
+            OutboxPending: outbox.Pending,
+            OutboxOldestAgeSeconds: outbox.OldestPendingAt is { } oldest ? (now - oldest).TotalSeconds : null,
+            TrustVersion: bundle?.Version,
+            TrustAgeSeconds: bundle is null ? null : (now - bundle.IssuedAt).TotalSeconds,
+            ClockOffsetSeconds: null,
+            ScansSinceLast: scans,
+            DecodeFailuresSinceLast: decodeFailures);
+    }
+}
