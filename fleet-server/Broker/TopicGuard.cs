@@ -15,9 +15,8 @@ namespace ScanPoint.FleetServer.Broker;
 /// subscribes only there or to broadcast topics. Check-in batches are validated and handed to ingest instead of
 /// being routed; anything refused is logged, counted and stored nowhere.
 /// </summary>
-internal sealed class TopicGuard(IngestQueue ingest, IFleetStore store, IngestCounters counters, ILogger<TopicGuard> logger)
+internal sealed class TopicGuard(IngestQueue ingest, IFleetStore store, TimeProvider time, IngestCounters counters, ILogger<TopicGuard> logger)
 {
-    private static readonly string[] RoutedSubtopics = ["hb"];
 
     public async Task InterceptPublishAsync(InterceptingPublishEventArgs e)
     {
@@ -59,10 +58,13 @@ internal sealed class TopicGuard(IngestQueue ingest, IFleetStore store, IngestCo
             return;
         }
 
-        if (!RoutedSubtopics.Contains(rest))
+        if (rest == "hb")
         {
-            Refuse(e, MqttPubAckReasonCode.TopicNameInvalid, "unknown topic");
+            await HeartbeatAsync(e, device.DeviceId).ConfigureAwait(false);
+            return;
         }
+
+        Refuse(e, MqttPubAckReasonCode.TopicNameInvalid, "unknown topic");
     }
 
     /// <summary>
@@ -82,6 +84,19 @@ internal sealed class TopicGuard(IngestQueue ingest, IFleetStore store, IngestCo
             e.ProcessPublish = false;
             Log.StalePresenceDropped(logger, deviceId, presence.State, presence.Boot);
         }
+    }
+
+    /// <summary>Heartbeats are validated and kept (latest + history) and, like check-ins, consumed here rather than routed.</summary>
+    private async Task HeartbeatAsync(InterceptingPublishEventArgs e, string deviceId)
+    {
+        if (!WireJson.TryDecode(e.ApplicationMessage.Payload.ToArray(), out HeartbeatReported? heartbeat, out var error))
+        {
+            Refuse(e, MqttPubAckReasonCode.PayloadFormatInvalid, error);
+            return;
+        }
+
+        e.ProcessPublish = false;
+        await store.RecordHeartbeatAsync(deviceId, heartbeat, time.GetUtcNow(), e.CancellationToken).ConfigureAwait(false);
     }
 
     public Task InterceptSubscriptionAsync(InterceptingSubscriptionEventArgs e)

@@ -2,6 +2,7 @@ using System.Net;
 using ScanPoint.FleetServer.Api;
 using ScanPoint.FleetServer.Broker;
 using ScanPoint.FleetServer.Enrolment;
+using ScanPoint.FleetServer.Health;
 using ScanPoint.FleetServer.Ingest;
 using ScanPoint.FleetServer.Storage;
 
@@ -23,10 +24,12 @@ public static class FleetServerApp
         var tls = builder.AddEnrolment();
         builder.AddFleetBroker(tls);
         builder.AddIngest();
+        builder.AddHealth();
         var app = builder.Build();
         app.UseFleetBroker();
         app.MapFleetApi();
         app.MapEnrolment();
+        app.MapHealth();
         return app;
     }
 }

@@ -27,6 +27,7 @@ internal static class PostgresCheckInCopy
         var deviceIds = new List<string>();
         var counts = new List<long>();
         var lastSeqs = new List<long>();
+        var lastAts = new List<DateTimeOffset>();
         await using (var insert = new NpgsqlCommand(PostgresFleetStoreSql.InsertFromStaging, connection))
         {
             insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("received_at", receivedAt.ToUniversalTime()));
@@ -36,6 +37,7 @@ internal static class PostgresCheckInCopy
                 deviceIds.Add(reader.GetString(0));
                 counts.Add(reader.GetInt64(1));
                 lastSeqs.Add(reader.GetInt64(2));
+                lastAts.Add(reader.GetFieldValue<DateTimeOffset>(3));
             }
         }
 
@@ -49,6 +51,7 @@ internal static class PostgresCheckInCopy
             upsert.Parameters.Add(new NpgsqlParameter<string[]>("device_ids", [.. deviceIds]));
             upsert.Parameters.Add(new NpgsqlParameter<long[]>("check_ins", [.. counts]));
             upsert.Parameters.Add(new NpgsqlParameter<long[]>("last_seqs", [.. lastSeqs]));
+            upsert.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("last_ats", [.. lastAts]));
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 

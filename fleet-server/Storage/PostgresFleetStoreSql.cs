@@ -36,6 +36,7 @@ internal static class PostgresFleetStoreSql
             check_ins bigint NOT NULL,
             last_seq  bigint NOT NULL
         );
+        ALTER TABLE device_counters ADD COLUMN IF NOT EXISTS last_at timestamptz;
         CREATE TABLE IF NOT EXISTS device_presence (
             device_id   text        NOT NULL PRIMARY KEY,
             state       text        NOT NULL,
@@ -43,6 +44,17 @@ internal static class PostgresFleetStoreSql
             at          timestamptz NOT NULL,
             received_at timestamptz NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS device_heartbeat_last (
+            device_id   text        NOT NULL PRIMARY KEY,
+            received_at timestamptz NOT NULL,
+            payload     text        NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS heartbeats (
+            device_id   text        NOT NULL,
+            received_at timestamptz NOT NULL,
+            payload     text        NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS heartbeats_device_time ON heartbeats (device_id, received_at);
         CREATE TABLE IF NOT EXISTS enrolments (
             code_id         text        NOT NULL PRIMARY KEY,
             secret_hash     text        NOT NULL,
@@ -62,6 +74,22 @@ internal static class PostgresFleetStoreSql
         ON CONFLICT (device_id) DO UPDATE
         SET state = excluded.state, boot = excluded.boot, at = excluded.at, received_at = excluded.received_at
         WHERE excluded.boot >= p.boot
+        """;
+
+    public const string RecordHeartbeat = """
+        INSERT INTO device_heartbeat_last (device_id, received_at, payload) VALUES (@device_id, @received_at, @payload)
+        ON CONFLICT (device_id) DO UPDATE SET received_at = excluded.received_at, payload = excluded.payload;
+        INSERT INTO heartbeats (device_id, received_at, payload) VALUES (@device_id, @received_at, @payload);
+        """;
+
+    public const string SelectDeviceHealth = """
+        SELECT d.device_id, d.province, d.site_id, d.created_at, d.revoked_at, p.state, p.boot, p.at,
+               h.received_at, h.payload, c.last_at, coalesce(c.check_ins, 0), p.received_at
+        FROM devices d
+        LEFT JOIN device_presence p ON p.device_id = d.device_id
+        LEFT JOIN device_heartbeat_last h ON h.device_id = d.device_id
+        LEFT JOIN device_counters c ON c.device_id = d.device_id
+        ORDER BY d.device_id COLLATE "C"
         """;
 
     public const string InsertEnrolment = """
@@ -112,7 +140,7 @@ internal static class PostgresFleetStoreSql
 
     /// <summary>
     /// Moves staged rows in, in key order so that concurrent batches wait for each other instead of deadlocking,
-    /// and returns per device how many were new and their highest seq.
+    /// and returns per device how many were new, their highest seq and latest scan time.
     /// </summary>
     public const string InsertFromStaging = """
         WITH inserted AS (
@@ -121,18 +149,19 @@ internal static class PostgresFleetStoreSql
             FROM incoming_check_ins
             ORDER BY device_id, seq
             ON CONFLICT (device_id, seq) DO NOTHING
-            RETURNING device_id, seq
+            RETURNING device_id, seq, at
         )
-        SELECT device_id, count(*), max(seq) FROM inserted GROUP BY device_id ORDER BY device_id
+        SELECT device_id, count(*), max(seq), max(at) FROM inserted GROUP BY device_id ORDER BY device_id
         """;
 
     /// <summary>Adds new check-ins to the counters; rows are locked in device order, as above.</summary>
     public const string UpsertCounters = """
-        INSERT INTO device_counters AS c (device_id, check_ins, last_seq)
-        SELECT device_id, check_ins, last_seq FROM unnest(@device_ids, @check_ins, @last_seqs) AS n (device_id, check_ins, last_seq)
+        INSERT INTO device_counters AS c (device_id, check_ins, last_seq, last_at)
+        SELECT device_id, check_ins, last_seq, last_at FROM unnest(@device_ids, @check_ins, @last_seqs, @last_ats) AS n (device_id, check_ins, last_seq, last_at)
         ORDER BY device_id
         ON CONFLICT (device_id) DO UPDATE
-        SET check_ins = c.check_ins + excluded.check_ins, last_seq = greatest(c.last_seq, excluded.last_seq)
+        SET check_ins = c.check_ins + excluded.check_ins, last_seq = greatest(c.last_seq, excluded.last_seq),
+            last_at = greatest(c.last_at, excluded.last_at)
         """;
 
     /// <summary>Two result sets: one row per registered device in ordinal id order, then the total.</summary>

@@ -30,7 +30,7 @@ internal static class SqliteCheckInBatch
         insert.Parameters.Add("$received_at", SqliteType.Text).Value = SqliteTimestamp.ToText(receivedAt);
         insert.Prepare();
 
-        var counters = new Dictionary<string, (long CheckIns, long LastSeq)>(StringComparer.Ordinal);
+        var counters = new Dictionary<string, (long CheckIns, long LastSeq, DateTimeOffset LastAt)>(StringComparer.Ordinal);
         var inserted = 0;
         foreach (var checkIn in checkIns)
         {
@@ -46,8 +46,8 @@ internal static class SqliteCheckInBatch
             if (insert.ExecuteNonQuery() == 1)
             {
                 inserted++;
-                var counter = counters.GetValueOrDefault(checkIn.DeviceId, (0, long.MinValue));
-                counters[checkIn.DeviceId] = (counter.CheckIns + 1, Math.Max(counter.LastSeq, checkIn.Seq));
+                var counter = counters.GetValueOrDefault(checkIn.DeviceId, (0, long.MinValue, DateTimeOffset.MinValue));
+                counters[checkIn.DeviceId] = (counter.CheckIns + 1, Math.Max(counter.LastSeq, checkIn.Seq), checkIn.At > counter.LastAt ? checkIn.At : counter.LastAt);
             }
         }
 
@@ -56,7 +56,7 @@ internal static class SqliteCheckInBatch
     }
 
     private static void AddToCounters(
-        SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, (long CheckIns, long LastSeq)> counters)
+        SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, (long CheckIns, long LastSeq, DateTimeOffset LastAt)> counters)
     {
         if (counters.Count == 0)
         {
@@ -69,11 +69,13 @@ internal static class SqliteCheckInBatch
         var deviceId = upsert.Parameters.Add("$device_id", SqliteType.Text);
         var checkIns = upsert.Parameters.Add("$check_ins", SqliteType.Integer);
         var lastSeq = upsert.Parameters.Add("$last_seq", SqliteType.Integer);
+        var lastAt = upsert.Parameters.Add("$last_at", SqliteType.Text);
         foreach (var (device, counter) in counters)
         {
             deviceId.Value = device;
             checkIns.Value = counter.CheckIns;
             lastSeq.Value = counter.LastSeq;
+            lastAt.Value = SqliteTimestamp.ToText(counter.LastAt);
             upsert.ExecuteNonQuery();
         }
     }

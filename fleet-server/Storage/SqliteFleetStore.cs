@@ -40,11 +40,14 @@ public sealed partial class SqliteFleetStore : IFleetStore
                 command.Transaction = transaction;
                 command.CommandText = SqliteFleetStoreSql.CreateTables;
                 command.ExecuteNonQuery();
-                command.CommandText = SqliteFleetStoreSql.HasRevokedColumn;
-                if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+                foreach (var (table, column, type) in SqliteFleetStoreSql.AddedColumns)
                 {
-                    command.CommandText = SqliteFleetStoreSql.AddRevokedColumn;
-                    command.ExecuteNonQuery();
+                    command.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+                    if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+                    {
+                        command.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {type}";
+                        command.ExecuteNonQuery();
+                    }
                 }
 
                 transaction.Commit();

@@ -27,7 +27,8 @@ internal static class SqliteFleetStoreSql
         CREATE TABLE IF NOT EXISTS device_counters (
             device_id TEXT    NOT NULL PRIMARY KEY,
             check_ins INTEGER NOT NULL,
-            last_seq  INTEGER NOT NULL
+            last_seq  INTEGER NOT NULL,
+            last_at   TEXT
         ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS device_presence (
             device_id   TEXT    NOT NULL PRIMARY KEY,
@@ -36,6 +37,17 @@ internal static class SqliteFleetStoreSql
             at          TEXT    NOT NULL,
             received_at TEXT    NOT NULL
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS device_heartbeat_last (
+            device_id   TEXT NOT NULL PRIMARY KEY,
+            received_at TEXT NOT NULL,
+            payload     TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS heartbeats (
+            device_id   TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            payload     TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS heartbeats_device_time ON heartbeats (device_id, received_at);
         CREATE TABLE IF NOT EXISTS enrolments (
             code_id         TEXT    NOT NULL PRIMARY KEY,
             secret_hash     TEXT    NOT NULL,
@@ -55,6 +67,23 @@ internal static class SqliteFleetStoreSql
         ON CONFLICT (device_id) DO UPDATE
         SET state = excluded.state, boot = excluded.boot, at = excluded.at, received_at = excluded.received_at
         WHERE excluded.boot >= device_presence.boot
+        """;
+
+    public const string UpsertLastHeartbeat = """
+        INSERT INTO device_heartbeat_last (device_id, received_at, payload) VALUES ($device_id, $received_at, $payload)
+        ON CONFLICT (device_id) DO UPDATE SET received_at = excluded.received_at, payload = excluded.payload
+        """;
+
+    public const string InsertHeartbeat = "INSERT INTO heartbeats (device_id, received_at, payload) VALUES ($device_id, $received_at, $payload)";
+
+    public const string SelectDeviceHealth = """
+        SELECT d.device_id, d.province, d.site_id, d.created_at, d.revoked_at, p.state, p.boot, p.at,
+               h.received_at, h.payload, c.last_at, coalesce(c.check_ins, 0), p.received_at
+        FROM devices d
+        LEFT JOIN device_presence p ON p.device_id = d.device_id
+        LEFT JOIN device_heartbeat_last h ON h.device_id = d.device_id
+        LEFT JOIN device_counters c ON c.device_id = d.device_id
+        ORDER BY d.device_id
         """;
 
     public const string InsertEnrolment = """
@@ -82,10 +111,12 @@ internal static class SqliteFleetStoreSql
         SELECT device_id, province, site_id, secret_hash, created_at, revoked_at FROM devices WHERE device_id = $device_id
         """;
 
-    /// <summary>Files made before revocation existed lack the column; 1 when it is there.</summary>
-    public const string HasRevokedColumn = "SELECT count(*) FROM pragma_table_info('devices') WHERE name = 'revoked_at'";
-
-    public const string AddRevokedColumn = "ALTER TABLE devices ADD COLUMN revoked_at TEXT";
+    /// <summary>Columns added after the first release: files made before them get them at migration.</summary>
+    public static readonly (string Table, string Column, string Type)[] AddedColumns =
+    [
+        ("devices", "revoked_at", "TEXT"),
+        ("device_counters", "last_at", "TEXT"),
+    ];
 
     public const string RevokeDevice = "UPDATE devices SET revoked_at = $revoked_at WHERE device_id = $device_id AND revoked_at IS NULL";
 
@@ -98,9 +129,10 @@ internal static class SqliteFleetStoreSql
         """;
 
     public const string UpsertCounter = """
-        INSERT INTO device_counters (device_id, check_ins, last_seq) VALUES ($device_id, $check_ins, $last_seq)
+        INSERT INTO device_counters (device_id, check_ins, last_seq, last_at) VALUES ($device_id, $check_ins, $last_seq, $last_at)
         ON CONFLICT (device_id) DO UPDATE
-        SET check_ins = check_ins + excluded.check_ins, last_seq = max(last_seq, excluded.last_seq)
+        SET check_ins = check_ins + excluded.check_ins, last_seq = max(last_seq, excluded.last_seq),
+            last_at = max(coalesce(last_at, ''), excluded.last_at)
         """;
 
     /// <summary>Two result sets: one row per registered device, then the total over all devices.</summary>

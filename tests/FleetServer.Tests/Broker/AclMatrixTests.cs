@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
 using ScanPoint.Contracts;
+using ScanPoint.Contracts.Devices;
+using ScanPoint.Contracts.Wire;
 using ScanPoint.FleetServer.Enrolment;
 using ScanPoint.FleetServer.Storage;
 using ScanPoint.TestKit;
@@ -69,25 +70,29 @@ public sealed class AclMatrixTests : IAsyncLifetime
 
         foreach (var (id, province, client) in _devices)
         {
-            Assert.Equal(MqttClientPublishReasonCode.Success, (await client.PublishAsync(Topics.DeviceRoot(province, id) + "/hb", Encoding.UTF8.GetBytes(id))).ReasonCode);
-            Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, (await client.PublishAsync(Topics.Broadcast + "/trust", Encoding.UTF8.GetBytes(id))).ReasonCode);
+            Assert.Equal(MqttClientPublishReasonCode.Success, (await client.PublishAsync(Topics.State(province, id), Born(id))).ReasonCode);
+            Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, (await client.PublishAsync(Topics.Broadcast + "/trust", Born(id))).ReasonCode);
             cells += 2;
             foreach (var other in _devices.Where(d => d.Id != id))
             {
-                Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, (await client.PublishAsync(Topics.DeviceRoot(other.Province, other.Id) + "/hb", Encoding.UTF8.GetBytes(id))).ReasonCode);
+                Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, (await client.PublishAsync(Topics.State(other.Province, other.Id), Born(id))).ReasonCode);
                 cells++;
             }
         }
 
-        // each device gets its own heartbeat back (it subscribed to its subtree) and nothing else from anyone
-        await Task.WhenAll(_devices.Select(d => Eventually.TrueAsync(() => !d.Client.Received.IsEmpty, TimeSpan.FromSeconds(20), $"{d.Id} to receive its own heartbeat")));
+        // each device gets its own (routed, retained) presence back (it subscribed to its subtree) and nothing else from anyone
+        await Task.WhenAll(_devices.Select(d => Eventually.TrueAsync(() => !d.Client.Received.IsEmpty, TimeSpan.FromSeconds(20), $"{d.Id} to receive its own presence")));
         foreach (var (id, province, client) in _devices)
         {
             var received = client.Received.ToArray();
             Assert.All(received, m => Assert.StartsWith(Topics.DeviceRoot(province, id) + "/", m.Topic, StringComparison.Ordinal));
-            Assert.All(received, m => Assert.Equal(id, Encoding.UTF8.GetString(m.Payload)));
+            Assert.All(received, m => Assert.Equal(Born(id), m.Payload));
         }
 
         Assert.Equal(24 * ((4 + 23) + (2 + 23)), cells);
     }
+
+    /// <summary>A presence only this device sends: its number is the boot.</summary>
+    private static byte[] Born(string id) =>
+        WireJson.Encode(new PresenceChanged(PresenceChanged.SchemaVersion, PresenceChanged.Online, long.Parse(id[4..], System.Globalization.CultureInfo.InvariantCulture) + 1, DateTimeOffset.UnixEpoch));
 }

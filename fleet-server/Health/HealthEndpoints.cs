@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using ScanPoint.FleetServer.Storage;
+
+namespace ScanPoint.FleetServer.Health;
+
+/// <summary>
+/// <c>GET /api/devices[?province=&amp;state=]</c>: every device with its derived state and alerts;
+/// <c>GET /api/provinces</c>: per province, registered, active in the window, and the count in each state.
+/// </summary>
+internal static class HealthEndpoints
+{
+    public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        return builder;
+    }
+
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapGet("/api/devices", async (string? province, string? state, IFleetStore store, IOptions<HealthOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var devices = await DevicesAsync(store, options.Value, time, cancellationToken).ConfigureAwait(false);
+            return Results.Ok(devices.Where(d => (province is null || d.Province == province) && (state is null || d.State == state)));
+        });
+        app.MapGet("/api/provinces", async (IFleetStore store, IOptions<HealthOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
+            Results.Ok(ProvinceHealth.Summarise(await DevicesAsync(store, options.Value, time, cancellationToken).ConfigureAwait(false))));
+        return app;
+    }
+
+    private static async Task<IReadOnlyList<DeviceHealth>> DevicesAsync(IFleetStore store, HealthOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var rows = await store.ListDeviceHealthAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => DeviceHealthRules.Derive(r, now, options))];
+    }
+}

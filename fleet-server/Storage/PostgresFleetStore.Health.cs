@@ -1,0 +1,43 @@
+using System.Text;
+using Npgsql;
+using ScanPoint.Contracts.Devices;
+using ScanPoint.Contracts.Wire;
+
+namespace ScanPoint.FleetServer.Storage;
+
+public sealed partial class PostgresFleetStore
+{
+    public async Task RecordHeartbeatAsync(string deviceId, HeartbeatReported heartbeat, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deviceId);
+        ArgumentNullException.ThrowIfNull(heartbeat);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(
+            connection,
+            PostgresFleetStoreSql.RecordHeartbeat,
+            cancellationToken,
+            new NpgsqlParameter<string>("device_id", deviceId),
+            new NpgsqlParameter<DateTimeOffset>("received_at", receivedAt.ToUniversalTime()),
+            new NpgsqlParameter<string>("payload", Encoding.UTF8.GetString(WireJson.Encode(heartbeat))));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DeviceHealthRow>> ListDeviceHealthAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(PostgresFleetStoreSql.SelectDeviceHealth);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<DeviceHealthRow>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            DateTimeOffset? Time(int i) => reader.IsDBNull(i) ? null : reader.GetFieldValue<DateTimeOffset>(i);
+            var presence = reader.IsDBNull(5) ? null : new DevicePresence(reader.GetString(5), reader.GetInt64(6), reader.GetFieldValue<DateTimeOffset>(7));
+            var heartbeat = !reader.IsDBNull(9) && WireJson.TryDecode(Encoding.UTF8.GetBytes(reader.GetString(9)), out HeartbeatReported? decoded, out _) ? decoded : null;
+            rows.Add(new DeviceHealthRow(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), Time(4),
+                presence, Time(8), heartbeat, Time(10), reader.GetInt64(11), Time(12)));
+        }
+
+        return rows;
+    }
+}
