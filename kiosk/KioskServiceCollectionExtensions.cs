@@ -29,6 +29,7 @@ public static class KioskServiceCollectionExtensions
         });
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ScanSourcesHealth>();
+        services.AddSingleton<ServerClock>();
         services.AddSingleton<KioskTrust>();
         services.AddSingleton<CodeVerifier>();
         services.AddSingleton<HeartbeatSampler>();

@@ -1,5 +1,6 @@
 using MQTTnet.Protocol;
 using MQTTnet.Server;
+using ScanPoint.Contracts.CheckIns;
 using ScanPoint.Contracts.Devices;
 using ScanPoint.FleetServer.Enrolment;
 using ScanPoint.FleetServer.Ingest;
@@ -11,9 +12,10 @@ namespace ScanPoint.FleetServer.Broker;
 /// Only registered devices connect. On the TLS endpoint the client certificate (already checked against the fleet CA
 /// by the TLS handshake) names the device: the client id must equal that name, and a second connection for a device
 /// that is already connected is refused rather than taking the session over. On the plain endpoint a device with a
-/// secret credential signs in with client id = user name = device id and its own secret.
+/// secret credential signs in with client id = user name = device id and its own secret. An accepted CONNACK carries
+/// the fleet's clock (user property <c>server-time</c>).
 /// </summary>
-internal sealed class DeviceAuthenticator(IFleetStore store, FleetTls tls, IngestCounters counters, IServiceProvider services, ILogger<DeviceAuthenticator> logger)
+internal sealed class DeviceAuthenticator(IFleetStore store, FleetTls tls, IngestCounters counters, IServiceProvider services, TimeProvider time, ILogger<DeviceAuthenticator> logger)
 {
     public async Task ValidateAsync(ValidatingConnectionEventArgs e)
     {
@@ -74,6 +76,10 @@ internal sealed class DeviceAuthenticator(IFleetStore store, FleetTls tls, Inges
         }
 
         DeviceSession.Set(e.SessionItems, device);
+        e.ResponseUserProperties ??= [];
+        e.ResponseUserProperties.Add(new MQTTnet.Packets.MqttUserProperty(
+            CheckInsAcknowledged.ServerTimeProperty,
+            System.Text.Encoding.UTF8.GetBytes(time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture)).AsMemory()));
         Log.DeviceConnected(logger, device.DeviceId, device.Province);
         return (null, MqttConnectReasonCode.Success);
     }

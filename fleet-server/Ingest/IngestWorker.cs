@@ -65,7 +65,7 @@ internal sealed class IngestWorker(
 
     private async Task AcknowledgeAsync(IngestItem item, CancellationToken cancellationToken)
     {
-        var ack = new CheckInsAcknowledged(CheckInsAcknowledged.SchemaVersion, [.. item.Batch.Items.Select(c => new AcknowledgedCheckIn(c.Id, c.Seq))]);
+        var ack = new CheckInsAcknowledged(CheckInsAcknowledged.SchemaVersion, [.. item.Batch.Items.Select(c => new AcknowledgedCheckIn(c.Id, c.Seq))], time.GetUtcNow());
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(Topics.Ack(item.Device.Province, item.Device.DeviceId))
             .WithPayload(WireJson.Encode(ack))

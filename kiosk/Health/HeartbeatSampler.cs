@@ -20,6 +20,7 @@ public sealed class HeartbeatSampler
     private readonly ScanSourcesHealth _scanning;
     private readonly KioskTrust _trust;
     private readonly TimeProvider _time;
+    private readonly ServerClock? _serverClock;
     private readonly string _dataDir;
     private readonly string _thermalRoot;
     private readonly string _meminfoPath;
@@ -35,6 +36,7 @@ public sealed class HeartbeatSampler
         KioskTrust trust,
         IOptions<KioskOptions> options,
         TimeProvider time,
+        ServerClock? serverClock = null,
         string thermalRoot = DefaultThermalRoot,
         string meminfoPath = DefaultMeminfoPath)
     {
@@ -42,6 +44,7 @@ public sealed class HeartbeatSampler
         _scanning = scanning;
         _trust = trust;
         _time = time;
+        _serverClock = serverClock;
         _dataDir = options.Value.DataDir;
         _thermalRoot = thermalRoot;
         _meminfoPath = meminfoPath;
@@ -75,7 +78,7 @@ public sealed class HeartbeatSampler
             OutboxOldestAgeSeconds: outbox.OldestPendingAt is { } oldest ? (now - oldest).TotalSeconds : null,
             TrustVersion: bundle?.Version,
             TrustAgeSeconds: bundle is null ? null : (now - bundle.IssuedAt).TotalSeconds,
-            ClockOffsetSeconds: null,
+            ClockOffsetSeconds: _serverClock?.OffsetSeconds,
             ScansSinceLast: scans,
             DecodeFailuresSinceLast: decodeFailures);
     }

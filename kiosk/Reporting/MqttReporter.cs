@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Formatter;
+using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using ScanPoint.Contracts;
 using ScanPoint.Contracts.CheckIns;
@@ -32,6 +33,7 @@ internal sealed class MqttReporter(
     OutboxSignal signal,
     IOptions<ReportingOptions> options,
     HeartbeatSampler heartbeat,
+    ServerClock serverClock,
     TimeProvider time,
     ILogger<MqttReporter> logger) : BackgroundService
 {
@@ -127,6 +129,8 @@ internal sealed class MqttReporter(
             throw new IOException($"broker refused the connection: {result.ResultCode} {result.ReasonString}");
         }
 
+        serverClock.Observe(result.UserProperties?.FirstOrDefault(p => p.Name == CheckInsAcknowledged.ServerTimeProperty)?.ReadValueAsString());
+
         var subscribe = new MqttClientSubscribeOptionsBuilder().WithTopicFilter(_ackTopic, MqttQualityOfServiceLevel.AtLeastOnce).Build();
         await client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
         await client.PublishAsync(StateMessage(PresenceChanged.Online), cancellationToken).ConfigureAwait(false);
@@ -215,6 +219,11 @@ internal sealed class MqttReporter(
         {
             Log.BadMessage(logger, message.Topic, error);
             return Task.CompletedTask;
+        }
+
+        if (ack.ServerTime is { } serverTime)
+        {
+            serverClock.Observe(serverTime);
         }
 
         try

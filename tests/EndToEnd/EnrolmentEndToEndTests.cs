@@ -81,6 +81,10 @@ public sealed class EnrolmentEndToEndTests(ITestOutputHelper output)
 
             await kiosk.StartAsync();
             await WaitForPresenceAsync(run, fleet, kiosk, "online", 1);
+            await run.WaitAsync( // its heartbeat arrived, with the clock offset it learned at connect
+                $"a heartbeat of {kiosk.DeviceId} with its clock offset in /api/devices",
+                async () => (await fleet.GetJsonAsync("/api/devices")).EnumerateArray()
+                    .Any(d => d.GetProperty("deviceId").GetString() == kiosk.DeviceId && d.GetProperty("clockOffsetSeconds").ValueKind == System.Text.Json.JsonValueKind.Number));
             await kiosk.KillAsync();
             await WaitForPresenceAsync(run, fleet, kiosk, "lost", 1);
 

@@ -106,6 +106,10 @@ internal sealed class FleetProcess
         }
     }
 
+    /// <summary>Any JSON endpoint of the API, e.g. <c>/api/devices</c>.</summary>
+    public async Task<JsonElement> GetJsonAsync(string path) =>
+        JsonSerializer.Deserialize<JsonElement>(await Http.GetStringAsync(new Uri($"http://127.0.0.1:{HttpPort}{path}")));
+
     /// <summary>The stats; fails if the server does not answer.</summary>
     public async Task<FleetStats> GetStatsAsync() =>
         await TryGetStatsAsync() ?? throw new InvalidOperationException($"the fleet server does not answer on port {HttpPort}");

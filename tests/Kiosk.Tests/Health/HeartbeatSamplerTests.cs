@@ -149,7 +149,7 @@ public sealed class HeartbeatSamplerTests : IDisposable
     {
         var options = Options.Create(new KioskOptions { DataDir = _dir.File("data"), TrustBundle = trustBundle });
         var trust = new KioskTrust(options, NullLogger<KioskTrust>.Instance);
-        return new HeartbeatSampler(_outbox, _scanning, trust, options, _time, _dir.File("thermal"), _dir.File("meminfo"));
+        return new HeartbeatSampler(_outbox, _scanning, trust, options, _time, null, _dir.File("thermal"), _dir.File("meminfo"));
     }
 
     private void WriteZone(int n, string type, string temp)

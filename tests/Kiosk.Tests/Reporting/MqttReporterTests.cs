@@ -26,6 +26,7 @@ public sealed class MqttReporterTests : IAsyncLifetime
     private readonly TempDirectory _dir = new("reporter");
     private readonly int _port = FreePort.Next();
     private readonly ScanSourcesHealth _scanning = new(TimeProvider.System);
+    private readonly ServerClock _serverClock = new(TimeProvider.System);
     private readonly ConcurrentQueue<CheckInsRecorded> _published = new();
     private readonly ConcurrentQueue<(HeartbeatReported Beat, bool Retained, DateTimeOffset ArrivedAt)> _heartbeats = new();
     private MqttServer _broker = null!;
@@ -54,8 +55,8 @@ public sealed class MqttReporterTests : IAsyncLifetime
         var identity = new KioskIdentity("kiosk-1", "HN", "site-1", new Uri($"mqtt://127.0.0.1:{_port}"), "secret");
         var options = Options.Create(new ReportingOptions { BatchSize = 4, AckTimeout = TimeSpan.FromSeconds(1), ReconnectMinDelay = TimeSpan.FromMilliseconds(100), ReconnectMaxDelay = TimeSpan.FromMilliseconds(500), IdlePoll = TimeSpan.FromMilliseconds(100), HeartbeatInterval = TimeSpan.FromMilliseconds(200) });
         var kiosk = Options.Create(new KioskOptions { DataDir = _dir.Path });
-        var sampler = new HeartbeatSampler(_outbox, _scanning, new KioskTrust(kiosk, NullLogger<KioskTrust>.Instance), kiosk, TimeProvider.System, _dir.File("no-thermal"), _dir.File("no-meminfo"));
-        _reporter = new MqttReporter(identity, kiosk, _outbox, new OutboxSignal(), options, sampler, TimeProvider.System, NullLogger<MqttReporter>.Instance);
+        var sampler = new HeartbeatSampler(_outbox, _scanning, new KioskTrust(kiosk, NullLogger<KioskTrust>.Instance), kiosk, TimeProvider.System, _serverClock, _dir.File("no-thermal"), _dir.File("no-meminfo"));
+        _reporter = new MqttReporter(identity, kiosk, _outbox, new OutboxSignal(), options, sampler, _serverClock, TimeProvider.System, NullLogger<MqttReporter>.Instance);
     }
 
     [Fact]
@@ -77,10 +78,12 @@ public sealed class MqttReporterTests : IAsyncLifetime
         await Eventually.TrueAsync(() => _published.Sum(b => b.Items.Count) > 10, Timeout, "a resend after the ack timeout");
         Assert.Equal(10, _outbox.GetStatus().Pending);
 
-        // the application ack for the first six deletes exactly those
-        await InjectAckAsync(recorded.Take(6));
+        // the application ack for the first six deletes exactly those; its server time (90 s ahead) sets the clock offset
+        await InjectAckAsync(recorded.Take(6), DateTimeOffset.UtcNow.AddSeconds(90));
         await Eventually.TrueAsync(() => _outbox.GetStatus().Pending == 4, Timeout, "six deleted");
         Assert.Equal(recorded.Skip(6), _outbox.PeekPending(0, 100));
+        Assert.InRange(_serverClock.OffsetSeconds!.Value, 85, 95);
+        await Eventually.TrueAsync(() => _heartbeats.Any(h => h.Beat.ClockOffsetSeconds is > 85 and < 95), Timeout, "a heartbeat reporting the clock offset");
     }
 
     [Fact]
@@ -154,9 +157,9 @@ public sealed class MqttReporterTests : IAsyncLifetime
 
     private HashSet<long> SeqsPublished() => [.. _published.SelectMany(b => b.Items).Select(i => i.Seq)];
 
-    private Task InjectAckAsync(IEnumerable<CheckInRecorded> items)
+    private Task InjectAckAsync(IEnumerable<CheckInRecorded> items, DateTimeOffset? serverTime = null)
     {
-        var ack = new CheckInsAcknowledged(CheckInsAcknowledged.SchemaVersion, [.. items.Select(i => new AcknowledgedCheckIn(i.Id, i.Seq))]);
+        var ack = new CheckInsAcknowledged(CheckInsAcknowledged.SchemaVersion, [.. items.Select(i => new AcknowledgedCheckIn(i.Id, i.Seq))], serverTime);
         var message = new MqttApplicationMessageBuilder().WithTopic(Topics.Ack("HN", "kiosk-1")).WithPayload(WireJson.Encode(ack)).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
         return _broker.InjectApplicationMessage(new InjectedMqttApplicationMessage(message));
     }
