@@ -44,4 +44,10 @@ internal static partial class Log
 
     [LoggerMessage(1008, LogLevel.Information, "Presence {State} of boot {Boot} from {DeviceId} dropped: a later boot is known")]
     public static partial void StalePresenceDropped(ILogger logger, string deviceId, string state, long boot);
+
+    [LoggerMessage(4004, LogLevel.Information, "Certificate of {DeviceId} renewed; valid until {NotAfter:O}")]
+    public static partial void CertificateRenewed(ILogger logger, string deviceId, DateTime notAfter);
+
+    [LoggerMessage(4005, LogLevel.Warning, "Certificate renewal refused for '{DeviceId}': {Reason}")]
+    public static partial void RenewalRefused(ILogger logger, string deviceId, string reason);
 }

@@ -17,6 +17,12 @@ public sealed class KioskOptions
     /// <summary>The signed trust bundle to judge codes with (verified against the anchor pinned at provisioning).</summary>
     public string TrustBundle { get; set; } = "";
 
+    /// <summary>An enrolled kiosk renews its device certificate when less than this is left of it.</summary>
+    public TimeSpan CertificateRenewBefore { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>How often the device certificate's remaining life is looked at (and a failed renewal retried).</summary>
+    public TimeSpan CertificateCheckInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Longest scan accepted, in characters (a QR code holds at most 7,089).</summary>
     [Range(16, 65536)]
     public int MaxScanLength { get; set; } = 8192;

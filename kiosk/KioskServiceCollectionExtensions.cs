@@ -42,6 +42,7 @@ public static class KioskServiceCollectionExtensions
         });
         services.AddHostedService<ScanWorker>();
         services.AddHostedService<MqttReporter>();
+        services.AddHostedService<CertificateRenewer>();
         services.AddHostedService<StatusSocket>();
         return services;
     }

@@ -68,4 +68,13 @@ internal static partial class Log
 
     [LoggerMessage(6002, LogLevel.Warning, "Heartbeat not published: {Reason}")]
     public static partial void HeartbeatFailed(ILogger logger, string reason);
+
+    [LoggerMessage(7001, LogLevel.Information, "Device certificate renewed; valid until {NotAfter:O}")]
+    public static partial void CertificateRenewed(ILogger logger, DateTime notAfter);
+
+    [LoggerMessage(7002, LogLevel.Warning, "Device certificate renewal failed ({Reason}); trying again at the next check")]
+    public static partial void CertificateRenewalFailed(ILogger logger, string reason);
+
+    [LoggerMessage(7003, LogLevel.Error, "Device certificate expired at {NotAfter:O}: it cannot be renewed; re-enrol this kiosk with a ticket for its device (fleet-server devices enroll --device ID)")]
+    public static partial void CertificateExpired(ILogger logger, DateTime notAfter);
 }

@@ -9,7 +9,8 @@ namespace ScanPoint.FleetServer.Devices;
 /// <summary>
 /// <c>fleet-server devices enroll --province CODE --site SITE [--qr FILE.png]</c>: a one-time enrolment ticket for a
 /// new kiosk, printed as a QR in the terminal (and as a PNG with <c>--qr</c>) with the ticket text on the last line.
-/// The technician scans it with the kiosk or runs <c>kiosk provision --code TICKET</c>.
+/// The technician scans it with the kiosk or runs <c>kiosk provision --code TICKET</c>. With <c>--device ID</c> the
+/// ticket re-enrols an existing device (a kiosk offline past its certificate's expiry keeps its id and outbox).
 /// </summary>
 internal static class EnrollCommand
 {
@@ -17,9 +18,11 @@ internal static class EnrollCommand
     {
         var province = Value(args, "--province");
         var site = Value(args, "--site");
-        if (province is null || site is null)
+        var existing = Value(args, "--device");
+        if ((province is null || site is null) && existing is null)
         {
             Console.Error.WriteLine("usage: fleet-server devices enroll --province CODE --site SITE [--qr FILE.png]");
+            Console.Error.WriteLine("       fleet-server devices enroll --device ID [--qr FILE.png]   (re-enrol a kiosk whose certificate expired)");
             return 2;
         }
 
@@ -30,7 +33,9 @@ internal static class EnrollCommand
         var service = new EnrolmentService(store, ca, Options.Create(options), time, NullLogger<EnrolmentService>.Instance);
         try
         {
-            var (ticket, record) = await service.CreateAsync(province, site, CancellationToken.None).ConfigureAwait(false);
+            var (ticket, record) = existing is null
+                ? await service.CreateAsync(province!, site!, CancellationToken.None).ConfigureAwait(false)
+                : await service.CreateForDeviceAsync(existing, CancellationToken.None).ConfigureAwait(false);
             var text = ticket.ToString();
             using var generator = new QRCodeGenerator();
             using var qr = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
@@ -41,7 +46,8 @@ internal static class EnrollCommand
                 Console.WriteLine($"QR written to {png}");
             }
 
-            Console.WriteLine($"enrolment code {record.CodeId} for province {province}, site {site}, valid until {record.ExpiresAt:yyyy-MM-dd HH:mm} UTC, one kiosk only. Ticket:");
+            var target = existing is null ? "a new kiosk" : $"device {existing}";
+            Console.WriteLine($"enrolment code {record.CodeId} for {target} in province {record.Province}, site {record.SiteId}, valid until {record.ExpiresAt:yyyy-MM-dd HH:mm} UTC, one kiosk only. Ticket:");
             Console.WriteLine(text);
             return 0;
         }

@@ -34,6 +34,18 @@ internal static class EnrolmentExtensions
         // Public: a kiosk fetches the CA certificate, checks it against the pin in its ticket, and then trusts only
         // server certificates that chain to it (TLS does not send the root itself).
         app.MapGet("/api/ca", (FleetCertificateAuthority ca) => Results.Text(ca.Certificate.ExportCertificatePem(), "application/x-pem-file"));
+        app.MapPost("/api/renew", async (HttpContext http, RenewalRequest request, EnrolmentService enrolment, FleetTls tls, CancellationToken cancellationToken) =>
+        {
+            if (!http.Request.IsHttps)
+            {
+                return Results.NotFound();
+            }
+
+            var current = await http.Connection.GetClientCertificateAsync(cancellationToken).ConfigureAwait(false);
+            return await enrolment.RenewAsync(current, request, tls, cancellationToken).ConfigureAwait(false) is { } response
+                ? Results.Ok(response)
+                : Results.Problem("renewal refused: present a current certificate of this fleet for a registered, unrevoked device", statusCode: StatusCodes.Status403Forbidden);
+        });
         app.MapPost("/api/enrol", async (HttpContext http, EnrolmentRequest request, EnrolmentService enrolment, CancellationToken cancellationToken) =>
         {
             if (!http.Request.IsHttps)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using ScanPoint.Contracts.Devices;
 using ScanPoint.FleetServer.Storage;
@@ -32,6 +33,31 @@ public sealed class EnrolmentService(
             if (await store.AddEnrolmentAsync(record, cancellationToken).ConfigureAwait(false))
             {
                 Log.EnrolmentCreated(logger, ticket.CodeId, province, siteId, record.ExpiresAt);
+                return (ticket, record);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A re-enrolment ticket for an existing, unrevoked device (one whose kiosk was offline past its certificate's
+    /// expiry): claiming it issues a certificate for that device instead of registering a new one.
+    /// </summary>
+    public async Task<(EnrolmentTicket Ticket, EnrolmentRecord Record)> CreateForDeviceAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        var device = await store.FindDeviceAsync(deviceId, cancellationToken).ConfigureAwait(false);
+        if (device is null || device.RevokedAt is not null)
+        {
+            throw new ArgumentException($"no device '{deviceId}', or it is revoked");
+        }
+
+        var now = time.GetUtcNow();
+        while (true)
+        {
+            var ticket = EnrolmentTicket.Create(options.Value.EnrolmentUrl, ca.Fingerprint);
+            var record = new EnrolmentRecord(ticket.CodeId, DeviceCredential.HashSecret(ticket.Secret), device.Province, device.SiteId, now, now + options.Value.CodeLifetime, DeviceId: device.DeviceId);
+            if (await store.AddEnrolmentAsync(record, cancellationToken).ConfigureAwait(false))
+            {
+                Log.EnrolmentCreated(logger, ticket.CodeId, device.Province, device.SiteId, record.ExpiresAt);
                 return (ticket, record);
             }
         }
@@ -80,6 +106,47 @@ public sealed class EnrolmentService(
                 options.Value.Broker,
                 anchor,
                 now);
+        }
+    }
+
+    /// <summary>
+    /// A fresh certificate for a device that presents its current one (checked against the fleet CA by the caller's
+    /// TLS handshake and again here), still registered and not revoked. Null, with the reason logged, otherwise.
+    /// </summary>
+    public async Task<RenewalResponse?> RenewAsync(X509Certificate2? current, RenewalRequest request, FleetTls tls, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(tls);
+        if (current is null || !tls.IsDeviceCertificate(current) || !DeviceName.TryRead(current, out var name))
+        {
+            Log.RenewalRefused(logger, "", "no current device certificate of this fleet");
+            return null;
+        }
+
+        var device = await store.FindDeviceAsync(name.DeviceId, cancellationToken).ConfigureAwait(false);
+        if (device is null || device.RevokedAt is not null)
+        {
+            Log.RenewalRefused(logger, name.DeviceId, device is null ? "unknown device" : "revoked");
+            return null;
+        }
+
+        ECDsa publicKey;
+        try
+        {
+            publicKey = FleetCertificateAuthority.ReadCsrKey(request.Csr ?? "");
+        }
+        catch (Exception ex) when (ex is CryptographicException or ArgumentException)
+        {
+            Log.RenewalRefused(logger, name.DeviceId, "bad CSR: " + ex.Message);
+            return null;
+        }
+
+        using (publicKey)
+        {
+            var now = time.GetUtcNow();
+            using var certificate = ca.IssueDeviceCertificate(publicKey, new DeviceName(device.DeviceId, device.Province, device.SiteId), now, options.Value.CertificateLifetime);
+            Log.CertificateRenewed(logger, device.DeviceId, certificate.NotAfter);
+            return new RenewalResponse(certificate.ExportCertificatePem(), ca.Certificate.ExportCertificatePem(), now);
         }
     }
 

@@ -10,4 +10,7 @@ public enum EnrolmentOutcome
     Expired,
     Burnt,
     DeviceIdTaken,
+
+    /// <summary>A re-enrolment code whose device was deleted or revoked since.</summary>
+    DeviceGone,
 }

@@ -14,6 +14,7 @@ public sealed partial class PostgresFleetStore
         command.Parameters.Add(new NpgsqlParameter<string>("site_id", enrolment.SiteId));
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("created_at", enrolment.CreatedAt.ToUniversalTime()));
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("expires_at", enrolment.ExpiresAt.ToUniversalTime()));
+        command.Parameters.Add(new NpgsqlParameter("device_id", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)enrolment.DeviceId ?? DBNull.Value });
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -30,6 +31,22 @@ public sealed partial class PostgresFleetStore
         if (outcome == EnrolmentOutcome.WrongSecret)
         {
             await ExecuteAsync(connection, PostgresFleetStoreSql.CountFailedEnrolment, cancellationToken, new NpgsqlParameter<string>("code_id", codeId));
+        }
+        else if (outcome == EnrolmentOutcome.Enrolled && code!.DeviceId is { } existing)
+        {
+            device = await FindDeviceAsync(existing, cancellationToken);
+            if (device is null || device.RevokedAt is not null)
+            {
+                return new EnrolmentClaim(EnrolmentOutcome.DeviceGone);
+            }
+
+            await ExecuteAsync(
+                connection,
+                PostgresFleetStoreSql.UseEnrolment,
+                cancellationToken,
+                new NpgsqlParameter<string>("code_id", codeId),
+                new NpgsqlParameter<DateTimeOffset>("used_at", now.ToUniversalTime()),
+                new NpgsqlParameter<string>("device_id", existing));
         }
         else if (outcome == EnrolmentOutcome.Enrolled)
         {

@@ -18,6 +18,7 @@ public sealed partial class SqliteFleetStore
                 command.Parameters.AddWithValue("$site_id", enrolment.SiteId);
                 command.Parameters.AddWithValue("$created_at", SqliteTimestamp.ToText(enrolment.CreatedAt));
                 command.Parameters.AddWithValue("$expires_at", SqliteTimestamp.ToText(enrolment.ExpiresAt));
+                command.Parameters.AddWithValue("$device_id", (object?)enrolment.DeviceId ?? DBNull.Value);
                 return command.ExecuteNonQuery() == 1;
             },
             cancellationToken);
@@ -38,6 +39,16 @@ public sealed partial class SqliteFleetStore
                 if (outcome == EnrolmentOutcome.WrongSecret)
                 {
                     Execute(writer, transaction, SqliteFleetStoreSql.CountFailedEnrolment, ("$code_id", codeId));
+                }
+                else if (outcome == EnrolmentOutcome.Enrolled && code!.DeviceId is { } existing)
+                {
+                    device = ReadDevice(writer, transaction, existing);
+                    if (device is null || device.RevokedAt is not null)
+                    {
+                        return new EnrolmentClaim(EnrolmentOutcome.DeviceGone);
+                    }
+
+                    Execute(writer, transaction, SqliteFleetStoreSql.UseEnrolment, ("$code_id", codeId), ("$used_at", SqliteTimestamp.ToText(now)), ("$device_id", existing));
                 }
                 else if (outcome == EnrolmentOutcome.Enrolled)
                 {
@@ -71,6 +82,24 @@ public sealed partial class SqliteFleetStore
         using var connection = OpenReader();
         IReadOnlyList<EnrolmentRecord> all = [.. ReadEnrolments(connection, null, "", null).OrderByDescending(e => e.CreatedAt).ThenBy(e => e.CodeId, StringComparer.Ordinal)];
         return Task.FromResult(all);
+    }
+
+    private static DeviceRecord? ReadDevice(SqliteConnection connection, SqliteTransaction transaction, string deviceId)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = SqliteFleetStoreSql.SelectDevice;
+        command.Parameters.AddWithValue("$device_id", deviceId);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new DeviceRecord(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                SqliteTimestamp.FromText(reader.GetString(4)),
+                reader.IsDBNull(5) ? null : SqliteTimestamp.FromText(reader.GetString(5)))
+            : null;
     }
 
     private static List<EnrolmentRecord> ReadEnrolments(SqliteConnection connection, SqliteTransaction? transaction, string where, string? codeId)

@@ -87,8 +87,8 @@ internal static class SqliteFleetStoreSql
         """;
 
     public const string InsertEnrolment = """
-        INSERT INTO enrolments (code_id, secret_hash, province, site_id, created_at, expires_at)
-        VALUES ($code_id, $secret_hash, $province, $site_id, $created_at, $expires_at)
+        INSERT INTO enrolments (code_id, secret_hash, province, site_id, created_at, expires_at, device_id)
+        VALUES ($code_id, $secret_hash, $province, $site_id, $created_at, $expires_at, $device_id)
         ON CONFLICT (code_id) DO NOTHING
         """;
 

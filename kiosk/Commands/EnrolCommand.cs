@@ -44,7 +44,7 @@ internal static class EnrolCommand
                 }
             }
 
-            new KioskIdentity(enrolled.DeviceId, enrolled.Province, enrolled.SiteId, broker, "").Save(dataDir);
+            new KioskIdentity(enrolled.DeviceId, enrolled.Province, enrolled.SiteId, broker, "", new Uri(ticket.Endpoint, "/")).Save(dataDir);
             output.WriteLine($"enrolled as {enrolled.DeviceId} (province {enrolled.Province}, site {enrolled.SiteId}); broker {broker}; clock offset {(TimeProvider.System.GetUtcNow() - enrolled.ServerTime).TotalSeconds:0.0} s");
             return 0;
         }

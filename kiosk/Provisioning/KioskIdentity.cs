@@ -3,8 +3,11 @@ using ScanPoint.Contracts.Devices;
 
 namespace ScanPoint.Kiosk.Provisioning;
 
-/// <summary>Who this kiosk is and where its fleet is: <c>kiosk.json</c> in the data directory, mode 0600.</summary>
-public sealed record KioskIdentity(string DeviceId, string Province, string SiteId, Uri Fleet, string Secret)
+/// <summary>
+/// Who this kiosk is and where its fleet is: <c>kiosk.json</c> in the data directory, mode 0600. <see cref="Fleet"/>
+/// is the broker; <see cref="FleetHttps"/> the fleet's HTTPS endpoint (enrolled kiosks renew their certificate there).
+/// </summary>
+public sealed record KioskIdentity(string DeviceId, string Province, string SiteId, Uri Fleet, string Secret, Uri? FleetHttps = null)
 {
     public const string FileName = "kiosk.json";
 

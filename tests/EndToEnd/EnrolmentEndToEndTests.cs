@@ -104,6 +104,41 @@ public sealed class EnrolmentEndToEndTests(ITestOutputHelper output)
                 () => fleet.LastStatsJson);
         });
 
+    [Fact]
+    public Task EnrolledKiosk_RenewsItsCertificate_AndAReEnrolmentKeepsItsIdentity() =>
+        Scenario.RunAsync(output, async run =>
+        {
+            var fleet = new FleetProcess(run);
+            await fleet.StartAsync();
+            var kiosk = new KioskProcess(run, "renewing");
+            await kiosk.EnrolAsync(await fleet.EnrollAsync("HN", "gate-2"));
+            var enrolledAs = kiosk.DeviceId;
+            var certificatePath = Path.Combine(kiosk.DataDir, "device.pem");
+            var first = Serial(certificatePath);
+
+            // renew as soon as it looks (a 30-day threshold on a 7-day certificate), checking every second
+            await kiosk.StartAsync("--Kiosk:CertificateRenewBefore=30.00:00:00", "--Kiosk:CertificateCheckInterval=00:00:01");
+            await run.WaitAsync("the kiosk to renew its certificate", () => Serial(certificatePath) != first);
+            await kiosk.StopAsync();
+            await kiosk.StartAsync(); // connects with the renewed certificate
+            kiosk.Scans.Append(20);
+            await Delivery.AssertEverythingDeliveredOnceAsync(run, fleet, [kiosk]);
+            await kiosk.StopAsync();
+
+            // offline past expiry: a re-enrolment ticket for the same device; same id, same key, new certificate
+            var renewed = Serial(certificatePath);
+            await kiosk.EnrolAsync(await fleet.ReEnrollAsync(enrolledAs));
+            Assert.Equal(enrolledAs, kiosk.DeviceId);
+            Assert.NotEqual(renewed, Serial(certificatePath));
+            Assert.Equal(1, (await fleet.GetStatsAsync()).Devices);
+        });
+
+    private static string Serial(string path)
+    {
+        using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(path));
+        return certificate.SerialNumber;
+    }
+
     private static Task WaitForPresenceAsync(Scenario run, FleetProcess fleet, KioskProcess kiosk, string state, long boot) =>
         run.WaitAsync(
             $"the fleet to show {kiosk.DeviceId} {state} (boot {boot})",

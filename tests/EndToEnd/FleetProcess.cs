@@ -47,11 +47,16 @@ internal sealed class FleetProcess
     }
 
     /// <summary><c>devices enroll</c>; returns the ticket (the last line it prints).</summary>
-    public async Task<string> EnrollAsync(string province, string site)
+    public Task<string> EnrollAsync(string province, string site) => EnrollAsync(["--province", province, "--site", site]);
+
+    /// <summary><c>devices enroll --device ID</c>: a re-enrolment ticket for an existing device.</summary>
+    public Task<string> ReEnrollAsync(string deviceId) => EnrollAsync(["--device", deviceId]);
+
+    private async Task<string> EnrollAsync(string[] what)
     {
         var result = await _scenario.RunCommandAsync(
             Programs.FleetServer,
-            ["devices", "enroll", "--province", province, "--site", site, $"--Storage:SqlitePath={DatabasePath}", .. EnrolmentArgs]);
+            ["devices", "enroll", .. what, $"--Storage:SqlitePath={DatabasePath}", .. EnrolmentArgs]);
         return result.EnsureSuccess().LastLine;
     }
 

@@ -44,7 +44,7 @@ internal sealed class KioskProcess
     }
 
     /// <summary>Starts <c>kiosk run</c> and returns once it answers on its status socket.</summary>
-    public async Task StartAsync()
+    public async Task StartAsync(params string[] extraArgs)
     {
         _process = _scenario.Start(
             DeviceId,
@@ -52,6 +52,7 @@ internal sealed class KioskProcess
             [
                 "run", "--data-dir", DataDir, "--scan-source", "lines:" + Scans.Path,
                 "--Reporting:ReconnectMinDelay=00:00:00.200", "--Reporting:ReconnectMaxDelay=00:00:01", "--Reporting:AckTimeout=00:00:03",
+                .. extraArgs,
             ]);
         var socket = Path.Combine(DataDir, "kiosk.sock");
         await _scenario.WaitAsync($"{DeviceId} (pid {_process.Id}) to listen on {socket}", () => Answers(socket));

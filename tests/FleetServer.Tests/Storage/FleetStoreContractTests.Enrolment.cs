@@ -76,6 +76,24 @@ public abstract partial class FleetStoreContractTests
     }
 
     [Fact]
+    public async Task ClaimEnrolmentAsync_ReEnrolmentCode_ReusesTheExistingDeviceUnlessRevoked()
+    {
+        await Store.AddDeviceAsync(TestCheckIns.Device("kiosk-old"), Ct);
+        await Store.AddEnrolmentAsync(Code("re1") with { DeviceId = "kiosk-old" }, Ct);
+        await Store.AddEnrolmentAsync(Code("re2") with { DeviceId = "kiosk-old" }, Ct);
+
+        var claim = await Store.ClaimEnrolmentAsync("re1", "hash-re1", "kiosk-ignored", Now, Ct);
+        await Store.RevokeDeviceAsync("kiosk-old", Now, Ct);
+        var afterRevocation = await Store.ClaimEnrolmentAsync("re2", "hash-re2", "kiosk-ignored", Now, Ct);
+
+        Assert.Equal(EnrolmentOutcome.Enrolled, claim.Outcome);
+        Assert.Equal("kiosk-old", claim.Device!.DeviceId);
+        Assert.Null(await Store.FindDeviceAsync("kiosk-ignored", Ct));
+        Assert.Equal(EnrolmentOutcome.DeviceGone, afterRevocation.Outcome);
+        Assert.Equal(1, (await Store.GetStatsAsync(Ct)).Devices);
+    }
+
+    [Fact]
     public async Task RevokeDeviceAsync_MarksOnceAndListsItSinceThen()
     {
         await Store.AddDeviceAsync(TestCheckIns.Device("kiosk-r1"), Ct);
