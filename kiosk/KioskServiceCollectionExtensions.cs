@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScanPoint.Hardware.Scanning;
@@ -15,6 +16,33 @@ namespace ScanPoint.Kiosk;
 /// <summary>Registers the kiosk's areas: options, identity, outbox, scanning, health, reporting, status.</summary>
 public static class KioskServiceCollectionExtensions
 {
+    /// <summary>
+    /// A kiosk that is not provisioned yet waits for an enrolment ticket on its scan sources first. False when it was
+    /// stopped (SIGTERM, Ctrl-C) before it enrolled.
+    /// </summary>
+    public static async Task<bool> EnrolByScanIfNeededAsync(this IHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var options = host.Services.GetRequiredService<IOptions<KioskOptions>>().Value;
+        if (File.Exists(Path.Combine(options.DataDir, KioskIdentity.FileName)))
+        {
+            return true;
+        }
+
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ScanPoint.Kiosk.Provisioning");
+        using var stop = new CancellationTokenSource();
+        void Stop(System.Runtime.InteropServices.PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+
+        using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+        using var onInt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+        await ScanEnrolment.EnrolAsync(options, host.Services.GetRequiredService<TimeProvider>(), logger, stop.Token).ConfigureAwait(false);
+        return !stop.IsCancellationRequested;
+    }
+
     public static IServiceCollection AddKiosk(this IServiceCollection services)
     {
         services.AddOptions<KioskOptions>().BindConfiguration(KioskOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -77,4 +77,19 @@ internal static partial class Log
 
     [LoggerMessage(7003, LogLevel.Error, "Device certificate expired at {NotAfter:O}: it cannot be renewed; re-enrol this kiosk with a ticket for its device (fleet-server devices enroll --device ID)")]
     public static partial void CertificateExpired(ILogger logger, DateTime notAfter);
+
+    [LoggerMessage(7004, LogLevel.Warning, "Not provisioned: waiting for an enrolment ticket on {Sources} scan source(s)")]
+    public static partial void WaitingForEnrolmentTicket(ILogger logger, int sources);
+
+    [LoggerMessage(7005, LogLevel.Information, "Scan ignored while waiting for an enrolment ticket (format {Format}, hash {PayloadHash})")]
+    public static partial void NotAnEnrolmentTicket(ILogger logger, string format, string payloadHash);
+
+    [LoggerMessage(7006, LogLevel.Information, "Enrolled by scanning a ticket: {Result}")]
+    public static partial void EnrolledByScan(ILogger logger, string result);
+
+    [LoggerMessage(7007, LogLevel.Warning, "Enrolment ticket scanned but enrolment failed: {Reason}; waiting for another ticket")]
+    public static partial void EnrolmentByScanFailed(ILogger logger, string reason);
+
+    [LoggerMessage(2006, LogLevel.Information, "Enrolment ticket scanned by a provisioned kiosk: ignored, not recorded")]
+    public static partial void EnrolmentTicketIgnored(ILogger logger);
 }

@@ -7,7 +7,14 @@ switch (args.FirstOrDefault())
     case "run":
         var builder = Host.CreateApplicationBuilder(CommandLine.ToConfiguration(args.Skip(1)));
         builder.Services.AddKiosk();
-        await builder.Build().RunAsync();
+        using (var host = builder.Build())
+        {
+            if (await host.EnrolByScanIfNeededAsync())
+            {
+                await host.RunAsync();
+            }
+        }
+
         return 0;
     case "provision":
         return await ProvisionCommand.RunAsync(args);

@@ -14,11 +14,15 @@ namespace ScanPoint.Kiosk.Scanning;
 /// </summary>
 public static class ScanSourceFactory
 {
-    public static IScanSource Create(string spec, ICheckInOutbox outbox, TimeProvider time, int maxScanLength)
+    public static IScanSource Create(string spec, ICheckInOutbox outbox, TimeProvider time, int maxScanLength) =>
+        Create(spec, outbox.ReadCursor, time, maxScanLength);
+
+    /// <param name="committedPosition">Where a replayable source resumes (the outbox's cursor; 0 before provisioning).</param>
+    public static IScanSource Create(string spec, Func<string, long> committedPosition, TimeProvider time, int maxScanLength)
     {
         if (spec.StartsWith("lines:", StringComparison.Ordinal) && spec.Length > "lines:".Length)
         {
-            return new LinesScanSource(spec["lines:".Length..], outbox.ReadCursor, time, maxScanLength);
+            return new LinesScanSource(spec["lines:".Length..], committedPosition, time, maxScanLength);
         }
 
         if (spec == "stdin")

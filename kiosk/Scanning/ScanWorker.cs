@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ScanPoint.Contracts.Devices;
 using ScanPoint.Hardware.Scanning;
 using ScanPoint.Kiosk.Outbox;
 using ScanPoint.Kiosk.Reporting;
@@ -68,6 +69,12 @@ internal sealed class ScanWorker(
         if (scan.Text.Length > max)
         {
             Log.ScanTooLong(logger, scan.Text.Length, max);
+            return;
+        }
+
+        if (EnrolmentTicket.TryParse(scan.Text, out _))
+        {
+            Log.EnrolmentTicketIgnored(logger); // a technician's ticket is not a check-in
             return;
         }
 

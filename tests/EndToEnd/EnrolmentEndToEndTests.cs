@@ -133,6 +133,28 @@ public sealed class EnrolmentEndToEndTests(ITestOutputHelper output)
             Assert.Equal(1, (await fleet.GetStatsAsync()).Devices);
         });
 
+    [Fact]
+    public Task UnprovisionedKiosk_ScansItsTicket_EnrolsAndThenRecordsEveryOtherScanOnce() =>
+        Scenario.RunAsync(output, async run =>
+        {
+            var fleet = new FleetProcess(run);
+            await fleet.StartAsync();
+            var kiosk = new KioskProcess(run, "scanned");
+            var ticket = await fleet.EnrollAsync("DN", "door");
+            File.WriteAllText(kiosk.Scans.Path, "not a ticket\n" + ticket + "\n");
+
+            await kiosk.StartAsync(); // no kiosk.json: it reads the ticket from its own scan source and enrols
+            kiosk.AdoptEnrolledIdentity();
+            var lines = File.ReadAllLines(kiosk.Scans.Path).Length;
+            kiosk.Scans.Append(30);
+
+            // the two lines read before enrolment are not check-ins: the ticket is ignored, the other line is a scan
+            await run.WaitAsync(
+                "the fleet to store the 30 scans and the non-ticket line",
+                async () => (await fleet.TryGetStatsAsync())?.Device(kiosk.DeviceId) is { CheckIns: 31 });
+            Assert.Equal(2, lines);
+        });
+
     private static string Serial(string path)
     {
         using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(path));

@@ -43,6 +43,14 @@ internal sealed class KioskProcess
         _scenario.Note($"enrolled as {DeviceId}");
     }
 
+    /// <summary>After an enrolment by scanning: takes the device id the fleet gave, from <c>kiosk.json</c>.</summary>
+    public void AdoptEnrolledIdentity()
+    {
+        using var identity = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(DataDir, "kiosk.json")));
+        DeviceId = identity.RootElement.GetProperty(nameof(DeviceId)).GetString()!;
+        _scenario.Note($"enrolled by scanning as {DeviceId}");
+    }
+
     /// <summary>Starts <c>kiosk run</c> and returns once it answers on its status socket.</summary>
     public async Task StartAsync(params string[] extraArgs)
     {
