@@ -9,6 +9,7 @@ demo="$root/.demo"
 http_port="${SCANPOINT_DEMO_HTTP_PORT:-5080}"
 mqtt_port="${SCANPOINT_DEMO_MQTT_PORT:-1883}"
 https_port="${SCANPOINT_DEMO_HTTPS_PORT:-5443}"
+mqtts_port="${SCANPOINT_DEMO_MQTTS_PORT:-8883}"
 rm -rf "$demo" && mkdir -p "$demo"
 bash "$root/deploy/dev/packages.sh"
 
@@ -27,11 +28,17 @@ if [ -f "$testdata/shc/issuer/.well-known/jwks.json" ]; then
   for crl in "$testdata"/shc/issuer/.well-known/crl/*.json; do shc_trust+=(--shc-crl "$crl"); done
 fi
 "${fleet[@]}" trust init-demo --out "$demo/trust" "${shc_trust[@]}" >/dev/null
-credential="$("${fleet[@]}" devices add --id demo-kiosk-1 --province HN --site hoan-kiem-market | tail -n 1)"
-"${fleet[@]}" --Mqtt:Port="$mqtt_port" --Http:Port="$http_port" --Enrolment:HttpsPort="$https_port" >"$demo/fleet.log" 2>&1 &
+enrolment=(--Enrolment:HttpsPort="$https_port" --Enrolment:HostNames:0=127.0.0.1 --Enrolment:Broker="mqtts://127.0.0.1:$mqtts_port"
+           --Enrolment:TrustAnchor="$demo/trust/trust-anchor.pem")
+"${fleet[@]}" --Mqtt:Port="$mqtt_port" --Mqtt:TlsPort="$mqtts_port" --Http:Port="$http_port" "${enrolment[@]}" >"$demo/fleet.log" 2>&1 &
 fleet_pid=$!
 trap 'kill $fleet_pid ${kiosk_pid:-} 2>/dev/null || true' EXIT INT TERM
-"${kiosk[@]}" provision --fleet "mqtt://127.0.0.1:$mqtt_port" --credential "$credential" --data-dir "$demo/kiosk" --trust-anchor "$demo/trust/trust-anchor.pem"
+for _ in $(seq 150); do (exec 3<>/dev/tcp/127.0.0.1/"$https_port") 2>/dev/null && break; sleep 0.2; done
+
+# A technician's enrolment: a one-time ticket (printed as a QR), then the kiosk makes its key and gets a certificate
+# from the fleet CA; it reports over MQTT with mutual TLS and has the national trust anchor pinned.
+ticket="$("${fleet[@]}" devices enroll --province HN --site hoan-kiem-market "${enrolment[@]}" | tail -n 1)"
+"${kiosk[@]}" provision --code "$ticket" --data-dir "$demo/kiosk"
 
 # Sample codes: minted with the demo signers (valid, expired and unknown-signer certificates, a movement pass),
 # from ../shared/testdata when present (EU test certificates signed by DSCs the demo bundle does not carry; SMART
@@ -48,7 +55,7 @@ echo '001090012345|Nguyễn Văn A|01011990|Nam|Hà Nội|01012021' >>"$samples"
 kiosk_pid=$!
 echo
 echo "ScanPoint demo is running: fleet server + one kiosk replaying $(wc -l <"$samples") sample codes."
-echo "  Look at:  http://127.0.0.1:$http_port/api/stats"
+echo "  Look at:  http://127.0.0.1:$http_port/api/stats  …/api/devices  …/api/provinces"
 echo "  Scan more: append lines to $samples"
 echo "  Kiosk outbox: dotnet kiosk/bin/Release/net10.0/ScanPoint.Kiosk.dll outbox --data-dir $demo/kiosk"
 echo "  Logs: $demo/fleet.log $demo/kiosk.log — Ctrl-C to stop."
