@@ -15,9 +15,7 @@ public sealed class HidScanSource : IScanSource, IScanSourceMetrics
     private readonly HidScanOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly UsbEventDeviceLocator _locator;
-    private long _scans;
-    private long _droppedOverLong;
-    private long _readErrors;
+    private readonly ImagerCounters _counters = new();
 
     public HidScanSource(HidScanOptions options, TimeProvider timeProvider)
         : this(options, timeProvider, new UsbEventDeviceLocator())
@@ -35,20 +33,15 @@ public sealed class HidScanSource : IScanSource, IScanSourceMetrics
     public string Name => _options.Name;
 
     /// <summary>Scans yielded since the source was made.</summary>
-    public long Scans => Interlocked.Read(ref _scans);
+    public long Scans => _counters.Scans;
 
     /// <summary>Scans longer than <see cref="HidScanOptions.MaxScanLength"/>, dropped.</summary>
-    public long DroppedOverLong => Interlocked.Read(ref _droppedOverLong);
+    public long DroppedOverLong => _counters.DroppedOverLong;
 
     /// <summary>Failed opens and reads (unplugged device, end of file, not an evdev node).</summary>
-    public long ReadErrors => Interlocked.Read(ref _readErrors);
+    public long ReadErrors => _counters.ReadErrors;
 
-    public IReadOnlyDictionary<string, double> ReadMetrics() => new Dictionary<string, double>
-    {
-        ["scans"] = Scans,
-        ["dropped_over_long"] = DroppedOverLong,
-        ["read_errors"] = ReadErrors,
-    };
+    public IReadOnlyDictionary<string, double> ReadMetrics() => _counters.ToMetrics();
 
     public async IAsyncEnumerable<ScanEvent> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -77,7 +70,7 @@ public sealed class HidScanSource : IScanSource, IScanSourceMetrics
                     text = decoder.Accept(inputEvent);
                 }
 
-                Interlocked.Add(ref _droppedOverLong, decoder.DroppedOverLong - dropped);
+                _counters.CountDroppedOverLong(decoder.DroppedOverLong - dropped);
                 if (text is not null)
                 {
                     yield return Scanned(text);
@@ -116,7 +109,7 @@ public sealed class HidScanSource : IScanSource, IScanSourceMetrics
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    Interlocked.Increment(ref _readErrors);
+                    _counters.CountReadError();
                     throw;
                 }
             }
@@ -176,14 +169,14 @@ public sealed class HidScanSource : IScanSource, IScanSourceMetrics
         }
         catch (Exception e)
         {
-            Interlocked.Increment(ref _readErrors);
+            _counters.CountReadError();
             writer.TryComplete(e);
         }
     }
 
     private ScanEvent Scanned(string text)
     {
-        Interlocked.Increment(ref _scans);
+        _counters.CountScan();
         return new ScanEvent(Name, text, _timeProvider.GetUtcNow());
     }
 }

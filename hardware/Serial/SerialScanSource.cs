@@ -13,9 +13,7 @@ public sealed class SerialScanSource : IScanSource, IScanSourceMetrics
 {
     private readonly SerialScanOptions _options;
     private readonly TimeProvider _timeProvider;
-    private long _scans;
-    private long _droppedOverLong;
-    private long _readErrors;
+    private readonly ImagerCounters _counters = new();
 
     public SerialScanSource(SerialScanOptions options, TimeProvider timeProvider)
     {
@@ -27,20 +25,15 @@ public sealed class SerialScanSource : IScanSource, IScanSourceMetrics
     public string Name => _options.Name;
 
     /// <summary>Scans yielded since the source was made.</summary>
-    public long Scans => Interlocked.Read(ref _scans);
+    public long Scans => _counters.Scans;
 
     /// <summary>Scans longer than <see cref="SerialScanOptions.MaxScanLength"/>, dropped.</summary>
-    public long DroppedOverLong => Interlocked.Read(ref _droppedOverLong);
+    public long DroppedOverLong => _counters.DroppedOverLong;
 
     /// <summary>Failed opens and reads (vanished port, end of stream).</summary>
-    public long ReadErrors => Interlocked.Read(ref _readErrors);
+    public long ReadErrors => _counters.ReadErrors;
 
-    public IReadOnlyDictionary<string, double> ReadMetrics() => new Dictionary<string, double>
-    {
-        ["scans"] = Scans,
-        ["dropped_over_long"] = DroppedOverLong,
-        ["read_errors"] = ReadErrors,
-    };
+    public IReadOnlyDictionary<string, double> ReadMetrics() => _counters.ToMetrics();
 
     public async IAsyncEnumerable<ScanEvent> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -66,10 +59,10 @@ public sealed class SerialScanSource : IScanSource, IScanSourceMetrics
                     scans.Add(flushed);
                 }
 
-                Interlocked.Add(ref _droppedOverLong, framer.DroppedOverLong - dropped);
+                _counters.CountDroppedOverLong(framer.DroppedOverLong - dropped);
                 foreach (var text in scans)
                 {
-                    Interlocked.Increment(ref _scans);
+                    _counters.CountScan();
                     yield return new ScanEvent(Name, text, _timeProvider.GetUtcNow());
                 }
 
@@ -102,13 +95,13 @@ public sealed class SerialScanSource : IScanSource, IScanSourceMetrics
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
         {
-            Interlocked.Increment(ref _readErrors);
+            _counters.CountReadError();
             throw new IOException($"{Name}: read failed, the port is gone ({e.Message})", e);
         }
 
         if (read == 0)
         {
-            Interlocked.Increment(ref _readErrors);
+            _counters.CountReadError();
             throw new IOException($"{Name}: the port ended (end of stream)");
         }
 
@@ -147,7 +140,7 @@ public sealed class SerialScanSource : IScanSource, IScanSourceMetrics
                     port.Dispose();
                     if (File.Exists(_options.PortName))
                     {
-                        Interlocked.Increment(ref _readErrors);
+                        _counters.CountReadError();
                         throw;
                     }
 
