@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace ScanPoint.LoadSim;
+
+/// <summary><c>--kiosks N --duration 5m --heartbeat 60s --target fleet|mosquitto|both</c>.</summary>
+internal sealed record LoadSimOptions(int Kiosks, TimeSpan Duration, TimeSpan Heartbeat, string Target)
+{
+    public static LoadSimOptions Parse(string[] args)
+    {
+        var options = new LoadSimOptions(200, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), "both");
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            options = args[i] switch
+            {
+                "--kiosks" => options with { Kiosks = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
+                "--duration" => options with { Duration = ParseDuration(args[i + 1]) },
+                "--heartbeat" => options with { Heartbeat = ParseDuration(args[i + 1]) },
+                "--target" => options with { Target = args[i + 1] },
+                _ => throw new ArgumentException($"unknown option {args[i]} (--kiosks N --duration 5m --heartbeat 60s --target fleet|mosquitto|both)"),
+            };
+        }
+
+        return options;
+    }
+
+    private static TimeSpan ParseDuration(string text) => text[^1] switch
+    {
+        's' => TimeSpan.FromSeconds(double.Parse(text[..^1], CultureInfo.InvariantCulture)),
+        'm' => TimeSpan.FromMinutes(double.Parse(text[..^1], CultureInfo.InvariantCulture)),
+        _ => TimeSpan.Parse(text, CultureInfo.InvariantCulture),
+    };
+}
