@@ -4,7 +4,7 @@ using ScanPoint.TestKit;
 namespace ScanPoint.LoadSim;
 
 /// <summary>The fleet server (embedded MQTTnet broker on Kestrel, SQLite) as a process, its TLS endpoint under load.</summary>
-internal sealed class FleetServerTarget(string dir, string dll) : BrokerTarget("fleet-server (MQTTnet on Kestrel)", FreePort.Next())
+internal sealed class FleetServerTarget(string dir, string dll, bool serverGc) : BrokerTarget($"fleet-server (MQTTnet on Kestrel, {(serverGc ? "server" : "workstation")} GC)", FreePort.Next())
 {
     private readonly int _httpPort = FreePort.Next();
     private readonly int _plainPort = FreePort.Next();
@@ -26,7 +26,7 @@ internal sealed class FleetServerTarget(string dir, string dll) : BrokerTarget("
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["DOTNET_gcServer"] = "1";
+        start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0"; // ASP.NET's default is server GC
         return start;
     }
 }

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace ScanPoint.LoadSim;
 
-/// <summary><c>--kiosks N --duration 5m --heartbeat 60s --target fleet|mosquitto|both</c>.</summary>
-internal sealed record LoadSimOptions(int Kiosks, TimeSpan Duration, TimeSpan Heartbeat, string Target)
+/// <summary><c>--kiosks N --duration 5m --heartbeat 60s --target fleet|mosquitto|both --fleet-gc server|workstation</c>.</summary>
+internal sealed record LoadSimOptions(int Kiosks, TimeSpan Duration, TimeSpan Heartbeat, string Target, bool FleetServerGc = true)
 {
     public static LoadSimOptions Parse(string[] args)
     {
@@ -16,6 +16,7 @@ internal sealed record LoadSimOptions(int Kiosks, TimeSpan Duration, TimeSpan He
                 "--duration" => options with { Duration = ParseDuration(args[i + 1]) },
                 "--heartbeat" => options with { Heartbeat = ParseDuration(args[i + 1]) },
                 "--target" => options with { Target = args[i + 1] },
+                "--fleet-gc" => options with { FleetServerGc = args[i + 1] != "workstation" },
                 _ => throw new ArgumentException($"unknown option {args[i]} (--kiosks N --duration 5m --heartbeat 60s --target fleet|mosquitto|both)"),
             };
         }

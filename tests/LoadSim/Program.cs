@@ -4,14 +4,14 @@ using ScanPoint.FleetServer.Enrolment;
 using ScanPoint.FleetServer.Storage;
 using ScanPoint.LoadSim;
 
-// dotnet run -c Release --project tests/LoadSim -- [--kiosks 2000] [--duration 5m] [--heartbeat 60s] [--target fleet|mosquitto|both]
+// dotnet run -c Release --project tests/LoadSim -- [--kiosks 2000] [--duration 5m] [--heartbeat 60s] [--target fleet|mosquitto|both] [--fleet-gc server|workstation]
 var options = LoadSimOptions.Parse(args);
 var work = Directory.CreateTempSubdirectory("scanpoint-loadsim-").FullName;
 File.SetUnixFileMode(work, (UnixFileMode)Convert.ToInt32("755", 8)); // mosquitto drops root for its own user and must read its files
 Console.WriteLine($"LoadSim: {options.Kiosks} kiosks over mutual TLS, heartbeat every {options.Heartbeat}, steady {options.Duration}; work in {work}");
 try
 {
-    var fleet = new FleetServerTarget(Path.Combine(work, "fleet"), FleetServerDll());
+    var fleet = new FleetServerTarget(Path.Combine(work, "fleet"), FleetServerDll(), options.FleetServerGc);
     using var ca = FleetCertificateAuthority.LoadOrCreate(fleet.CaDir, "loadsim", TimeProvider.System);
     var devices = await RegisterAsync(fleet.DatabasePath, ca, options.Kiosks);
     using var server = ca.IssueServerCertificate(["127.0.0.1"], DateTimeOffset.UtcNow, TimeSpan.FromDays(1));
