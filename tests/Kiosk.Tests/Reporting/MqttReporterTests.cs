@@ -56,7 +56,7 @@ public sealed class MqttReporterTests : IAsyncLifetime
         var options = Options.Create(new ReportingOptions { BatchSize = 4, AckTimeout = TimeSpan.FromSeconds(1), ReconnectMinDelay = TimeSpan.FromMilliseconds(100), ReconnectMaxDelay = TimeSpan.FromMilliseconds(500), IdlePoll = TimeSpan.FromMilliseconds(100), HeartbeatInterval = TimeSpan.FromMilliseconds(200) });
         var kiosk = Options.Create(new KioskOptions { DataDir = _dir.Path });
         var sampler = new HeartbeatSampler(_outbox, _scanning, new KioskTrust(kiosk, NullLogger<KioskTrust>.Instance), kiosk, TimeProvider.System, _serverClock, _dir.File("no-thermal"), _dir.File("no-meminfo"));
-        _reporter = new MqttReporter(identity, kiosk, _outbox, new OutboxSignal(), options, sampler, _serverClock, TimeProvider.System, NullLogger<MqttReporter>.Instance);
+        _reporter = new MqttReporter(identity, kiosk, _outbox, new OutboxSignal(), options, sampler, _serverClock, new TrustUpdater(new KioskTrust(kiosk, NullLogger<KioskTrust>.Instance), kiosk, TimeProvider.System, NullLogger<TrustUpdater>.Instance), TimeProvider.System, NullLogger<MqttReporter>.Instance);
     }
 
     [Fact]
