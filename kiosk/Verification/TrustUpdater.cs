@@ -47,6 +47,11 @@ public sealed class TrustUpdater : BackgroundService
     public async Task<TrustUpdateResult> UpdateAsync(TrustAnnounced announcement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(announcement);
+        if (!_trust.HasAnchor)
+        {
+            return new(Credentials.Verdicts.VerdictCodes.NoTrust, "no trust anchor is pinned: a bundle could not be verified");
+        }
+
         var loaded = _trust.Bundle?.Version ?? 0;
         if (announcement.Version <= loaded)
         {

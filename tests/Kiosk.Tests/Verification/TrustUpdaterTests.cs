@@ -92,6 +92,19 @@ public sealed class TrustUpdaterTests : IDisposable
     }
 
     [Fact]
+    public async Task UpdateAsync_NoAnchorPinned_NothingDownloaded()
+    {
+        File.Delete(_dir.File(KioskTrust.AnchorFileName));
+        var trust = Trust();
+
+        var result = await Updater(trust).UpdateAsync(Announce(2, TestTrustBundles.Sign(_anchor, 2, Now)), CancellationToken.None);
+
+        Assert.Equal("NO_TRUST", result.Code);
+        Assert.Equal(0, _server.Requests);
+        Assert.Null(trust.Bundle);
+    }
+
+    [Fact]
     public async Task Announce_WhileRunning_NewerBundleTakenOnItsOwnLoop()
     {
         var trust = Trust();
