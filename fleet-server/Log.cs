@@ -1,6 +1,6 @@
 namespace ScanPoint.FleetServer;
 
-/// <summary>Every log message of the fleet server. Event ids: 1xxx broker, 2xxx ingest, 3xxx storage, 4xxx api.</summary>
+/// <summary>Every log message of the fleet server. Event ids: 1xxx broker, 2xxx ingest, 3xxx storage, 4xxx api, 5xxx trust.</summary>
 internal static partial class Log
 {
     [LoggerMessage(1001, LogLevel.Warning, "Connection refused for client {ClientId} from {Endpoint}: {Reason}")]
@@ -50,4 +50,16 @@ internal static partial class Log
 
     [LoggerMessage(4005, LogLevel.Warning, "Certificate renewal refused for '{DeviceId}': {Reason}")]
     public static partial void RenewalRefused(ILogger logger, string deviceId, string reason);
+
+    [LoggerMessage(5001, LogLevel.Information, "Trust bundle v{Version} (sha256 {Sha256}) announced on sp/v1/bcast/trust; download {Url}")]
+    public static partial void TrustAnnounced(ILogger logger, long version, string sha256, string url);
+
+    [LoggerMessage(5002, LogLevel.Error, "Trust bundle {Path} refused ({Reason}); the previous bundle stays current")]
+    public static partial void TrustFileRefused(ILogger logger, string path, string reason);
+
+    [LoggerMessage(5003, LogLevel.Warning, "Trust bundle could not be announced: {Reason}; trying again")]
+    public static partial void TrustPublishFailed(ILogger logger, string reason);
+
+    [LoggerMessage(5004, LogLevel.Warning, "No trust anchor configured (Trust:Anchor or Enrolment:TrustAnchor): trust bundles are not distributed")]
+    public static partial void TrustDistributionOff(ILogger logger);
 }

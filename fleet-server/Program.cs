@@ -5,21 +5,22 @@ using ScanPoint.FleetServer.Trust;
 var command = Array.IndexOf(args, "devices");
 if (command >= 0)
 {
-    var configuration = new ConfigurationBuilder()
-        .AddJsonFile("appsettings.json", optional: true)
-        .AddEnvironmentVariables()
-        .AddCommandLine(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal)).ToArray())
-        .Build();
-    return await DevicesCommand.RunAsync(args[(command + 1)..], configuration, TimeProvider.System);
+    return await DevicesCommand.RunAsync(args[(command + 1)..], CommandConfiguration(args), TimeProvider.System);
 }
 
 var trust = Array.IndexOf(args, "trust");
 if (trust >= 0)
 {
-    return TrustCommand.Run(args[(trust + 1)..], TimeProvider.System);
+    return TrustCommand.Run(args[(trust + 1)..], CommandConfiguration(args), TimeProvider.System);
 }
 
 await FleetServerApp.Build(args).RunAsync();
 return 0;
+
+static IConfiguration CommandConfiguration(string[] args) => new ConfigurationBuilder()
+    .AddJsonFile("appsettings.json", optional: true)
+    .AddEnvironmentVariables()
+    .AddCommandLine(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal)).ToArray())
+    .Build();
 
 public partial class Program;

@@ -17,6 +17,10 @@ public sealed class KioskOptions
     /// <summary>The signed trust bundle to judge codes with (verified against the anchor pinned at provisioning).</summary>
     public string TrustBundle { get; set; } = "";
 
+    /// <summary>After a failed trust bundle download, the next try (unless a new announcement comes first).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00", ErrorMessage = "Kiosk:TrustRetryInterval must be greater than zero (and at most a day).")]
+    public TimeSpan TrustRetryInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>An enrolled kiosk renews its device certificate when less than this is left of it.</summary>
     public TimeSpan CertificateRenewBefore { get; set; } = TimeSpan.FromDays(3);
 

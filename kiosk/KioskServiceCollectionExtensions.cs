@@ -60,6 +60,8 @@ public static class KioskServiceCollectionExtensions
         services.AddSingleton<ServerClock>();
         services.AddSingleton<KioskTrust>();
         services.AddSingleton<CodeVerifier>();
+        services.AddSingleton<TrustUpdater>();
+        services.AddHostedService(sp => sp.GetRequiredService<TrustUpdater>());
         services.AddSingleton<HeartbeatSampler>();
         services.AddSingleton<IEnumerable<IScanSource>>(sp =>
         {

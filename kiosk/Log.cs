@@ -60,6 +60,12 @@ internal static partial class Log
     [LoggerMessage(5003, LogLevel.Information, "Trust bundle v{Version} issued {IssuedAt} loaded: {DscCount} document signers")]
     public static partial void TrustLoaded(ILogger logger, long version, DateTimeOffset issuedAt, int dscCount);
 
+    [LoggerMessage(5004, LogLevel.Information, "Trust bundle updated from v{OldVersion} to v{NewVersion} issued {IssuedAt}")]
+    public static partial void TrustUpdated(ILogger logger, long oldVersion, long newVersion, DateTimeOffset issuedAt);
+
+    [LoggerMessage(5005, LogLevel.Warning, "Trust bundle v{Version} not taken ({Code}): {Reason}; trying again at the next announcement or in {RetryIn}")]
+    public static partial void TrustUpdateFailed(ILogger logger, long version, string code, string reason, TimeSpan retryIn);
+
     [LoggerMessage(4001, LogLevel.Warning, "Status socket failed: {Reason}")]
     public static partial void StatusSocketFailed(ILogger logger, string reason);
 

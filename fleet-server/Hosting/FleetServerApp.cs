@@ -5,10 +5,11 @@ using ScanPoint.FleetServer.Enrolment;
 using ScanPoint.FleetServer.Health;
 using ScanPoint.FleetServer.Ingest;
 using ScanPoint.FleetServer.Storage;
+using ScanPoint.FleetServer.Trust;
 
 namespace ScanPoint.FleetServer.Hosting;
 
-/// <summary>Builds the fleet server: storage, broker, ingest, API. Used by Program and by in-process tests.</summary>
+/// <summary>Builds the fleet server: storage, broker, ingest, API, trust distribution. Used by Program and by in-process tests.</summary>
 public static class FleetServerApp
 {
     /// <param name="args">Command line; configuration keys as <c>--Section:Key=value</c>.</param>
@@ -25,11 +26,13 @@ public static class FleetServerApp
         builder.AddFleetBroker(tls);
         builder.AddIngest();
         builder.AddHealth();
+        builder.AddTrust();
         var app = builder.Build();
         app.UseFleetBroker();
         app.MapFleetApi();
         app.MapEnrolment();
         app.MapHealth();
+        app.MapTrust();
         return app;
     }
 }

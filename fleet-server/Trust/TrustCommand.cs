@@ -2,11 +2,16 @@ using ScanPoint.Credentials.Trust;
 
 namespace ScanPoint.FleetServer.Trust;
 
-/// <summary><c>fleet-server trust init-demo --out DIR [--version N]</c> and <c>trust issue-pass …</c>.</summary>
+/// <summary><c>fleet-server trust init-demo --out DIR [--version N]</c> and <c>trust issue-pass …</c>, <c>trust import --bundle FILE</c>.</summary>
 internal static class TrustCommand
 {
-    public static int Run(string[] args, TimeProvider time)
+    public static int Run(string[] args, IConfiguration configuration, TimeProvider time)
     {
+        if (args is ["import", ..])
+        {
+            return TrustImportCommand.Run(args, configuration);
+        }
+
         if (args is ["issue-pass", ..])
         {
             return IssuePassCommand.Run(args, time);
@@ -15,7 +20,7 @@ internal static class TrustCommand
         var outIndex = Array.IndexOf(args, "--out");
         if (args is not ["init-demo", ..] || outIndex < 0 || outIndex == args.Length - 1)
         {
-            Console.Error.WriteLine("usage: fleet-server trust init-demo --out DIR [--version N] [--shc-issuer URL --shc-jwks FILE [--shc-crl FILE]...]");
+            Console.Error.WriteLine("usage: fleet-server trust import --bundle FILE | trust init-demo --out DIR [--version N] [--shc-issuer URL --shc-jwks FILE [--shc-crl FILE]...]");
             return 2;
         }
 

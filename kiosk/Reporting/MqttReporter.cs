@@ -11,10 +11,12 @@ using MQTTnet.Protocol;
 using ScanPoint.Contracts;
 using ScanPoint.Contracts.CheckIns;
 using ScanPoint.Contracts.Devices;
+using ScanPoint.Contracts.Trust;
 using ScanPoint.Contracts.Wire;
 using ScanPoint.Kiosk.Health;
 using ScanPoint.Kiosk.Outbox;
 using ScanPoint.Kiosk.Provisioning;
+using ScanPoint.Kiosk.Verification;
 
 namespace ScanPoint.Kiosk.Reporting;
 
@@ -24,7 +26,8 @@ namespace ScanPoint.Kiosk.Reporting;
 /// check-in only when the fleet's application ack on <c>…/ack</c> names it. Unacknowledged check-ins are sent
 /// again after a reconnect or the ack timeout; the fleet stores idempotently. While connected it also publishes a
 /// liveness beat on <c>…/hb</c> (QoS 0, not retained, never buffered offline) right after the birth and then every
-/// <see cref="ReportingOptions.HeartbeatInterval"/>.
+/// <see cref="ReportingOptions.HeartbeatInterval"/>. Trust announcements (<c>sp/v1/bcast/trust</c>, retained) go to the
+/// <see cref="TrustUpdater"/>.
 /// </summary>
 internal sealed class MqttReporter(
     KioskIdentity identity,
@@ -34,6 +37,7 @@ internal sealed class MqttReporter(
     IOptions<ReportingOptions> options,
     HeartbeatSampler heartbeat,
     ServerClock serverClock,
+    TrustUpdater trustUpdater,
     TimeProvider time,
     ILogger<MqttReporter> logger) : BackgroundService
 {
@@ -131,7 +135,10 @@ internal sealed class MqttReporter(
 
         serverClock.Observe(result.UserProperties?.FirstOrDefault(p => p.Name == CheckInsAcknowledged.ServerTimeProperty)?.ReadValueAsString());
 
-        var subscribe = new MqttClientSubscribeOptionsBuilder().WithTopicFilter(_ackTopic, MqttQualityOfServiceLevel.AtLeastOnce).Build();
+        var subscribe = new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(_ackTopic, MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter(Topics.Trust, MqttQualityOfServiceLevel.AtLeastOnce) // retained: the current bundle arrives on every connect
+            .Build();
         await client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
         await client.PublishAsync(StateMessage(PresenceChanged.Online), cancellationToken).ConfigureAwait(false);
         _window.Reset();
@@ -209,6 +216,20 @@ internal sealed class MqttReporter(
 
     private Task OnMessageAsync(MqttApplicationMessage message)
     {
+        if (message.Topic == Topics.Trust)
+        {
+            if (WireJson.TryDecode(message.Payload.ToArray(), out TrustAnnounced? announcement, out var problem))
+            {
+                trustUpdater.Announce(announcement);
+            }
+            else
+            {
+                Log.BadMessage(logger, message.Topic, problem);
+            }
+
+            return Task.CompletedTask;
+        }
+
         if (message.Topic != _ackTopic)
         {
             Log.BadMessage(logger, message.Topic, "unexpected topic");

@@ -6,6 +6,9 @@ public static class Topics
     public const string Root = "sp/v1";
     public const string Broadcast = Root + "/bcast";
 
+    /// <summary>The current trust bundle's announcement (retained, from the fleet server).</summary>
+    public const string Trust = Broadcast + "/trust";
+
     public static string DeviceRoot(string province, string deviceId) => $"{Root}/{province}/{deviceId}";
 
     public static string CheckIns(string province, string deviceId) => DeviceRoot(province, deviceId) + "/evt/checkin";

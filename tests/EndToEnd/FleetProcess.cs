@@ -32,6 +32,9 @@ internal sealed class FleetProcess
 
     public string DatabasePath { get; }
 
+    /// <summary>More configuration for the server and its commands, e.g. <c>--Trust:Dir=…</c>.</summary>
+    public IReadOnlyList<string> Settings { get; init; } = [];
+
     public string MqttAddress => $"mqtt://127.0.0.1:{MqttPort}";
 
     /// <summary>The last answer of /api/stats, for failure messages.</summary>
@@ -67,7 +70,12 @@ internal sealed class FleetProcess
         "--Enrolment:HostNames:0=127.0.0.1",
         $"--Enrolment:Broker=mqtts://127.0.0.1:{MqttTlsPort}",
         $"--Mqtt:TlsPort={MqttTlsPort}",
+        .. Settings,
     ];
+
+    /// <summary><c>trust import --bundle FILE</c> with this fleet's settings; the result, for its exit code and message.</summary>
+    public Task<CommandResult> ImportTrustAsync(string bundlePath) =>
+        _scenario.RunCommandAsync(Programs.FleetServer, ["trust", "import", "--bundle", bundlePath, .. Settings]);
 
     /// <summary>Starts the server and returns once its API answers.</summary>
     public async Task StartAsync()

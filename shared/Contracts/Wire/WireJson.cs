@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using ScanPoint.Contracts.CheckIns;
 using ScanPoint.Contracts.Devices;
+using ScanPoint.Contracts.Trust;
 
 namespace ScanPoint.Contracts.Wire;
 
@@ -36,6 +37,27 @@ public static class WireJson
         }
 
         heartbeat = parsed;
+        return true;
+    }
+
+    public static byte[] Encode(TrustAnnounced announcement) =>
+        JsonSerializer.SerializeToUtf8Bytes(announcement, WireJsonContext.Default.TrustAnnounced);
+
+    public static bool TryDecode(ReadOnlySpan<byte> payload, [NotNullWhen(true)] out TrustAnnounced? announcement, out string error)
+    {
+        announcement = null;
+        if (!TryDeserialize(payload, WireJsonContext.Default.TrustAnnounced, out var parsed, out error))
+        {
+            return false;
+        }
+
+        if (!parsed.IsWellFormed())
+        {
+            error = "trust: bad version, hash, size or URL";
+            return false;
+        }
+
+        announcement = parsed;
         return true;
     }
 

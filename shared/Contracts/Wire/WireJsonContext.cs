@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using ScanPoint.Contracts.CheckIns;
 using ScanPoint.Contracts.Devices;
+using ScanPoint.Contracts.Trust;
 
 namespace ScanPoint.Contracts.Wire;
 
@@ -13,4 +14,5 @@ namespace ScanPoint.Contracts.Wire;
 [JsonSerializable(typeof(CheckInsAcknowledged))]
 [JsonSerializable(typeof(PresenceChanged))]
 [JsonSerializable(typeof(HeartbeatReported))]
+[JsonSerializable(typeof(TrustAnnounced))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

@@ -15,7 +15,10 @@ internal sealed class RunningFleet : IAsyncDisposable
 {
     private readonly TempDirectory _dir = new("fleet");
     private readonly HttpClient _http = new();
+    private readonly string[] _extraArgs;
     private WebApplication? _app;
+
+    private RunningFleet(string[] extraArgs) => _extraArgs = extraArgs;
 
     public int MqttPort { get; } = FreePort.Next();
 
@@ -33,9 +36,13 @@ internal sealed class RunningFleet : IAsyncDisposable
     /// <summary>The broker's TLS endpoint (device certificates).</summary>
     public int MqttTlsPort { get; } = FreePort.Next();
 
-    public static async Task<RunningFleet> StartAsync()
+    /// <summary>The fleet's temp folder (database, CA), for tests that put more there.</summary>
+    public string Folder => _dir.Path;
+
+    /// <param name="extraArgs">More configuration, e.g. <c>--Trust:Dir=…</c>.</param>
+    public static async Task<RunningFleet> StartAsync(params string[] extraArgs)
     {
-        var fleet = new RunningFleet();
+        var fleet = new RunningFleet(extraArgs);
         await fleet.StartAppAsync();
         return fleet;
     }
@@ -72,7 +79,7 @@ internal sealed class RunningFleet : IAsyncDisposable
     private async Task StartAppAsync()
     {
         _app = FleetServerApp.Build(
-            [$"--Storage:SqlitePath={DatabasePath}", $"--Mqtt:Port={MqttPort}", $"--Http:Port={HttpPort}", $"--Enrolment:CaDir={Path.Combine(Path.GetDirectoryName(DatabasePath)!, "ca")}", $"--Enrolment:HttpsPort={HttpsPort}", $"--Mqtt:TlsPort={MqttTlsPort}", "--Mqtt:RevocationCheckInterval=00:00:01"],
+            [$"--Storage:SqlitePath={DatabasePath}", $"--Mqtt:Port={MqttPort}", $"--Http:Port={HttpPort}", $"--Enrolment:CaDir={Path.Combine(Path.GetDirectoryName(DatabasePath)!, "ca")}", $"--Enrolment:HttpsPort={HttpsPort}", $"--Mqtt:TlsPort={MqttTlsPort}", "--Mqtt:RevocationCheckInterval=00:00:01", .. _extraArgs],
             b => b.Logging.AddProvider(Logs));
         await _app.StartAsync();
     }

@@ -31,7 +31,10 @@ public sealed class MqttReporterTests : IAsyncLifetime
     private readonly ConcurrentQueue<(HeartbeatReported Beat, bool Retained, DateTimeOffset ArrivedAt)> _heartbeats = new();
     private MqttServer _broker = null!;
     private LiteDbCheckInOutbox _outbox = null!;
+    private readonly ScanPoint.Credentials.Trust.TrustAnchor _anchor = ScanPoint.Credentials.Trust.TrustAnchor.Create();
     private MqttReporter _reporter = null!;
+    private KioskTrust _trust = null!;
+    private TrustUpdater _updater = null!;
 
     public async Task InitializeAsync()
     {
@@ -55,8 +58,11 @@ public sealed class MqttReporterTests : IAsyncLifetime
         var identity = new KioskIdentity("kiosk-1", "HN", "site-1", new Uri($"mqtt://127.0.0.1:{_port}"), "secret");
         var options = Options.Create(new ReportingOptions { BatchSize = 4, AckTimeout = TimeSpan.FromSeconds(1), ReconnectMinDelay = TimeSpan.FromMilliseconds(100), ReconnectMaxDelay = TimeSpan.FromMilliseconds(500), IdlePoll = TimeSpan.FromMilliseconds(100), HeartbeatInterval = TimeSpan.FromMilliseconds(200) });
         var kiosk = Options.Create(new KioskOptions { DataDir = _dir.Path });
-        var sampler = new HeartbeatSampler(_outbox, _scanning, new KioskTrust(kiosk, NullLogger<KioskTrust>.Instance), kiosk, TimeProvider.System, _serverClock, _dir.File("no-thermal"), _dir.File("no-meminfo"));
-        _reporter = new MqttReporter(identity, kiosk, _outbox, new OutboxSignal(), options, sampler, _serverClock, TimeProvider.System, NullLogger<MqttReporter>.Instance);
+        File.WriteAllText(_dir.File(KioskTrust.AnchorFileName), _anchor.PublicKeyPem());
+        _trust = new KioskTrust(kiosk, NullLogger<KioskTrust>.Instance);
+        _updater = new TrustUpdater(_trust, kiosk, TimeProvider.System, NullLogger<TrustUpdater>.Instance);
+        var sampler = new HeartbeatSampler(_outbox, _scanning, _trust, kiosk, TimeProvider.System, _serverClock, _dir.File("no-thermal"), _dir.File("no-meminfo"));
+        _reporter = new MqttReporter(identity, kiosk, _outbox, new OutboxSignal(), options, sampler, _serverClock, _updater, TimeProvider.System, NullLogger<MqttReporter>.Instance);
     }
 
     [Fact]
@@ -84,6 +90,24 @@ public sealed class MqttReporterTests : IAsyncLifetime
         Assert.Equal(recorded.Skip(6), _outbox.PeekPending(0, 100));
         Assert.InRange(_serverClock.OffsetSeconds!.Value, 85, 95);
         await Eventually.TrueAsync(() => _heartbeats.Any(h => h.Beat.ClockOffsetSeconds is > 85 and < 95), Timeout, "a heartbeat reporting the clock offset");
+    }
+
+    [Fact]
+    public async Task Report_RetainedTrustAnnouncement_UpdaterTakesTheBundleAndHeartbeatsReportIt()
+    {
+        using var server = new Verification.BundleServer();
+        var bundle = TestTrustBundles.Sign(_anchor, 2, DateTimeOffset.UtcNow);
+        var url = server.Put("bundle.cose", bundle);
+        var announcement = new ScanPoint.Contracts.Trust.TrustAnnounced(1, 2, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bundle)), url.AbsoluteUri, bundle.Length);
+        await _broker.InjectApplicationMessage(new InjectedMqttApplicationMessage(new MqttApplicationMessageBuilder()
+            .WithTopic(Topics.Trust).WithPayload(WireJson.Encode(announcement)).WithRetainFlag().WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build()));
+
+        await _updater.StartAsync(CancellationToken.None);
+        await _reporter.StartAsync(CancellationToken.None);
+
+        await Eventually.TrueAsync(() => _trust.Bundle?.Version == 2, Timeout, "the announced bundle taken");
+        await Eventually.TrueAsync(() => _heartbeats.Any(h => h.Beat.TrustVersion == 2), Timeout, "a heartbeat reporting trust v2");
+        await _updater.StopAsync(CancellationToken.None);
     }
 
     [Fact]
@@ -149,6 +173,8 @@ public sealed class MqttReporterTests : IAsyncLifetime
     {
         await _reporter.StopAsync(CancellationToken.None);
         _reporter.Dispose();
+        _updater.Dispose();
+        _anchor.Dispose();
         _outbox.Dispose();
         await _broker.StopAsync();
         _broker.Dispose();
