@@ -90,8 +90,8 @@ internal sealed class MqttReporter(
             }
         }
 
-        await SayOfflineAsync(client).ConfigureAwait(false);
-        await DisconnectQuietlyAsync(client).ConfigureAwait(false);
+        var saidOffline = await SayOfflineAsync(client).ConfigureAwait(false);
+        await DisconnectQuietlyAsync(client, saidOffline).ConfigureAwait(false);
     }
 
     private async Task ConnectAsync(IMqttClient client, CancellationToken cancellationToken)
@@ -274,25 +274,28 @@ internal sealed class MqttReporter(
         .Build();
 
     /// <summary>A graceful stop says <c>offline</c> (retained) before disconnecting; the will (<c>lost</c>) is then not sent.</summary>
-    private async Task SayOfflineAsync(IMqttClient client)
+    private async Task<bool> SayOfflineAsync(IMqttClient client)
     {
         if (!client.IsConnected)
         {
-            return;
+            return false;
         }
 
         try
         {
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             await client.PublishAsync(StateMessage(PresenceChanged.Offline), cts.Token).ConfigureAwait(false);
+            return true;
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException)
         {
             Log.ReportingFailed(logger, "offline state: " + ex.Message);
+            return false;
         }
     }
 
-    private async Task DisconnectQuietlyAsync(IMqttClient client)
+    /// <summary>Without a delivered <c>offline</c>, the disconnect asks the broker for the will, so the fleet still learns the kiosk left.</summary>
+    private async Task DisconnectQuietlyAsync(IMqttClient client, bool saidOffline)
     {
         if (!client.IsConnected)
         {
@@ -302,7 +305,8 @@ internal sealed class MqttReporter(
         try
         {
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), cts.Token).ConfigureAwait(false);
+            var reason = saidOffline ? MqttClientDisconnectOptionsReason.NormalDisconnection : MqttClientDisconnectOptionsReason.DisconnectWithWillMessage;
+            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(reason).Build(), cts.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException)
         {
