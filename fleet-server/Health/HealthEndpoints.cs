@@ -5,7 +5,8 @@ namespace ScanPoint.FleetServer.Health;
 
 /// <summary>
 /// <c>GET /api/devices[?province=&amp;state=]</c>: every device with its derived state and alerts;
-/// <c>GET /api/provinces</c>: per province, registered, active in the window, and the count in each state.
+/// <c>GET /api/devices/{id}/activity[?days=30]</c>: scans per local day; <c>GET /api/provinces</c>: per province,
+/// registered, active in the window, and the count in each state.
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -21,6 +22,14 @@ internal static class HealthEndpoints
         {
             var devices = await DevicesAsync(store, options.Value, time, cancellationToken).ConfigureAwait(false);
             return Results.Ok(devices.Where(d => (province is null || d.Province == province) && (state is null || d.State == state)));
+        });
+        app.MapGet("/api/devices/{deviceId}/activity", async (string deviceId, int? days, IFleetStore store, IOptions<HealthOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var window = Math.Clamp(days ?? 30, 1, 366);
+            var from = time.GetUtcNow().AddDays(-window);
+            return await store.FindDeviceAsync(deviceId, cancellationToken).ConfigureAwait(false) is null
+                ? Results.NotFound()
+                : Results.Ok(await store.ScansPerDayAsync(deviceId, from, options.Value.DayOffset, cancellationToken).ConfigureAwait(false));
         });
         app.MapGet("/api/provinces", async (IFleetStore store, IOptions<HealthOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
             Results.Ok(ProvinceHealth.Summarise(await DevicesAsync(store, options.Value, time, cancellationToken).ConfigureAwait(false))));

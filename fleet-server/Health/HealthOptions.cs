@@ -17,6 +17,9 @@ public sealed class HealthOptions
     /// <summary>An online device without a scan for this long is idle.</summary>
     public TimeSpan IdleAfter { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>Where a calendar day starts for activity per day (Viet Nam: +07:00).</summary>
+    public TimeSpan DayOffset { get; set; } = TimeSpan.FromHours(7);
+
     /// <summary>"Active" means a scan within this window.</summary>
     public TimeSpan ActiveWindow { get; set; } = TimeSpan.FromDays(7);
 

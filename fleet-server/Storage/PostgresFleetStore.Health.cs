@@ -40,4 +40,21 @@ public sealed partial class PostgresFleetStore
 
         return rows;
     }
+
+    public async Task<IReadOnlyList<DailyScans>> ScansPerDayAsync(string deviceId, DateTimeOffset from, TimeSpan utcOffset, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deviceId);
+        await using var command = _dataSource.CreateCommand(PostgresFleetStoreSql.ScansPerDay);
+        command.Parameters.Add(new NpgsqlParameter<string>("device_id", deviceId));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("from", from.ToUniversalTime()));
+        command.Parameters.Add(new NpgsqlParameter<int>("offset_minutes", (int)utcOffset.TotalMinutes));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var days = new List<DailyScans>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            days.Add(new DailyScans(reader.GetFieldValue<DateOnly>(0), reader.GetInt64(1)));
+        }
+
+        return days;
+    }
 }

@@ -92,6 +92,12 @@ internal static class PostgresFleetStoreSql
         ORDER BY d.device_id COLLATE "C"
         """;
 
+    public const string ScansPerDay = """
+        SELECT ((at AT TIME ZONE 'UTC') + make_interval(mins => @offset_minutes))::date, count(*)
+        FROM check_ins WHERE device_id = @device_id AND at >= @from
+        GROUP BY 1 ORDER BY 1
+        """;
+
     public const string InsertEnrolment = """
         INSERT INTO enrolments (code_id, secret_hash, province, site_id, created_at, expires_at, device_id)
         VALUES (@code_id, @secret_hash, @province, @site_id, @created_at, @expires_at, @device_id)

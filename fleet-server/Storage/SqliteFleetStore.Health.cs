@@ -46,4 +46,24 @@ public sealed partial class SqliteFleetStore
 
         return Task.FromResult<IReadOnlyList<DeviceHealthRow>>(rows);
     }
+
+    public Task<IReadOnlyList<DailyScans>> ScansPerDayAsync(string deviceId, DateTimeOffset from, TimeSpan utcOffset, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deviceId);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = SqliteFleetStoreSql.ScansPerDay;
+        command.Parameters.AddWithValue("$device_id", deviceId);
+        command.Parameters.AddWithValue("$from", SqliteTimestamp.ToText(from));
+        command.Parameters.AddWithValue("$offset_minutes", (long)utcOffset.TotalMinutes);
+        using var reader = command.ExecuteReader();
+        var days = new List<DailyScans>();
+        while (reader.Read())
+        {
+            days.Add(new DailyScans(DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), reader.GetInt64(1)));
+        }
+
+        return Task.FromResult<IReadOnlyList<DailyScans>>(days);
+    }
 }

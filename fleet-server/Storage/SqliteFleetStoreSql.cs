@@ -86,6 +86,13 @@ internal static class SqliteFleetStoreSql
         ORDER BY d.device_id
         """;
 
+    /// <summary>Check-in times are fixed-width UTC text: shift by the offset in minutes, then take the date.</summary>
+    public const string ScansPerDay = """
+        SELECT date(datetime(at, $offset_minutes || ' minutes')), count(*)
+        FROM check_ins WHERE device_id = $device_id AND at >= $from
+        GROUP BY 1 ORDER BY 1
+        """;
+
     public const string InsertEnrolment = """
         INSERT INTO enrolments (code_id, secret_hash, province, site_id, created_at, expires_at, device_id)
         VALUES ($code_id, $secret_hash, $province, $site_id, $created_at, $expires_at, $device_id)

@@ -49,6 +49,9 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         Assert.Equal(1, hn.GetProperty("states").GetProperty("never-active").GetInt32());
         Assert.Equal(1, hn.GetProperty("states").GetProperty("idle").GetInt32());
         Assert.Equal(0, hn.GetProperty("activeInWindow").GetInt32());
+        var activity = await _http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{_fleet.HttpPort}/api/devices/kiosk-live/activity?days=7");
+        Assert.Equal(0, activity.GetArrayLength()); // online, but no scan yet
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await _http.GetAsync(new Uri($"http://127.0.0.1:{_fleet.HttpPort}/api/devices/nobody/activity"))).StatusCode);
         var hnOnly = await _http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{_fleet.HttpPort}/api/devices?province=DN");
         Assert.Equal(["kiosk-far"], hnOnly.EnumerateArray().Select(d => d.GetProperty("deviceId").GetString()));
     }

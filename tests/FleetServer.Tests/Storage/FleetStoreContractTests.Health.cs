@@ -31,6 +31,23 @@ public abstract partial class FleetStoreContractTests
         Assert.Equal((null, null, null, 0L), (h2.Presence, h2.LastHeartbeat, h2.LastCheckInAt, h2.CheckIns));
     }
 
+    [Fact]
+    public async Task ScansPerDayAsync_CountsScansPerLocalDay()
+    {
+        await Store.AddDeviceAsync(TestCheckIns.Device("kiosk-d"), Ct);
+        var day = new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
+        var checkIns = TestCheckIns.Range("kiosk-d", 1, 5);
+        // 16:59 and 17:00 UTC fall on two different days at +07:00; 23:00 UTC is the next local day too
+        var times = new[] { day.AddHours(3), day.AddHours(16).AddMinutes(59), day.AddHours(17), day.AddHours(23), day.AddDays(2).AddHours(1) };
+        await Store.StoreCheckInsAsync([.. checkIns.Select((c, i) => c with { At = times[i] })], Ct);
+
+        var perDay = await Store.ScansPerDayAsync("kiosk-d", day, TimeSpan.FromHours(7), Ct);
+        var sinceLater = await Store.ScansPerDayAsync("kiosk-d", day.AddDays(1), TimeSpan.FromHours(7), Ct);
+
+        Assert.Equal([new DailyScans(new DateOnly(2026, 11, 20), 2), new DailyScans(new DateOnly(2026, 11, 21), 2), new DailyScans(new DateOnly(2026, 11, 22), 1)], perDay);
+        Assert.Equal([new DailyScans(new DateOnly(2026, 11, 22), 1)], sinceLater);
+    }
+
     private static HeartbeatReported Beat(DateTimeOffset at, long pending) =>
         new(HeartbeatReported.SchemaVersion, 2, at, 120, 48.5, 1000, 2000, 500, 300, pending, 12.5, 9, 3600, 0.4, 7, 1);
 }
