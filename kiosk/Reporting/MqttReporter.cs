@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -42,17 +40,14 @@ internal sealed class MqttReporter(
     ILogger<MqttReporter> logger) : BackgroundService
 {
     private readonly InFlightWindow _window = new();
-    private readonly string _ackTopic = Topics.Ack(identity.Province, identity.DeviceId);
-    private readonly string _stateTopic = Topics.State(identity.Province, identity.DeviceId);
-    private readonly string _heartbeatTopic = Topics.DeviceRoot(identity.Province, identity.DeviceId) + "/hb";
-    private long _boot;
-    private DateTimeOffset? _heartbeatDue;
+    private readonly KioskIdentityTopics _topics = KioskIdentityTopics.Of(identity);
+    private PresenceAndLiveness? _health;
     private IMqttClient? _client;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
-        _boot = BootCounter.Next(kioskOptions.Value.DataDir);
+        var health = _health = new PresenceAndLiveness(_topics, BootCounter.Next(kioskOptions.Value.DataDir), heartbeat, o.HeartbeatInterval, time, logger);
         using var client = new MqttClientFactory().CreateMqttClient();
         _client = client;
         client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e.ApplicationMessage);
@@ -73,9 +68,9 @@ internal sealed class MqttReporter(
                     backoff = o.ReconnectMinDelay;
                 }
 
-                await BeatIfDueAsync(client, stoppingToken).ConfigureAwait(false);
+                await health.BeatIfDueAsync(client, stoppingToken).ConfigureAwait(false);
                 await PublishPendingAsync(client, stoppingToken).ConfigureAwait(false);
-                await signal.WaitAsync(NextWait(o.IdlePoll), time, stoppingToken).ConfigureAwait(false);
+                await signal.WaitAsync(health.NextWait(o.IdlePoll), time, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -90,35 +85,17 @@ internal sealed class MqttReporter(
             }
         }
 
-        var saidOffline = await SayOfflineAsync(client).ConfigureAwait(false);
+        var saidOffline = await health.SayOfflineAsync(client).ConfigureAwait(false);
         await DisconnectQuietlyAsync(client, saidOffline).ConfigureAwait(false);
     }
 
     private async Task ConnectAsync(IMqttClient client, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var builder = new MqttClientOptionsBuilder().WithClientId(identity.DeviceId);
-        // read at each connect, so a renewed certificate is used from the next connection on
-        var certificate = identity.Fleet.Scheme == "mqtts" ? DeviceCertificateFiles.LoadClientCertificate(kioskOptions.Value.DataDir) : null;
-        var ca = certificate is null ? null : DeviceCertificateFiles.LoadCa(kioskOptions.Value.DataDir);
-        if (certificate is not null)
-        {
-            // enrolled: the device certificate is the identity; the broker must chain to the CA pinned at enrolment
-            builder.WithTcpServer(identity.Fleet.Host, identity.Fleet.Port > 0 ? identity.Fleet.Port : 8883).WithTlsOptions(tls => tls
-                .UseTls()
-                .WithClientCertificates([certificate])
-                .WithCertificateValidationHandler(v => v.Certificate is X509Certificate2 server
-                    && (v.SslPolicyErrors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0
-                    && DeviceCertificateFiles.ChainsTo(server, ca!)));
-        }
-        else
-        {
-            builder.WithTcpServer(identity.Fleet.Host, identity.Fleet.Port > 0 ? identity.Fleet.Port : 1883).WithCredentials(identity.DeviceId, identity.Secret);
-        }
-
+        var builder = BrokerConnection.Configure(new MqttClientOptionsBuilder(), identity, kioskOptions.Value.DataDir);
         var connect = builder
-            .WithWillTopic(_stateTopic)
-            .WithWillPayload(Presence(PresenceChanged.Lost))
+            .WithWillTopic(_health!.StateTopic)
+            .WithWillPayload(_health.Will)
             .WithWillRetain()
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithProtocolVersion(MqttProtocolVersion.V500)
@@ -136,13 +113,13 @@ internal sealed class MqttReporter(
         serverClock.Observe(result.UserProperties?.FirstOrDefault(p => p.Name == CheckInsAcknowledged.ServerTimeProperty)?.ReadValueAsString());
 
         var subscribe = new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter(_ackTopic, MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter(_topics.Ack, MqttQualityOfServiceLevel.AtLeastOnce)
             .WithTopicFilter(Topics.Trust, MqttQualityOfServiceLevel.AtLeastOnce) // retained: the current bundle arrives on every connect
             .Build();
         await client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
-        await client.PublishAsync(StateMessage(PresenceChanged.Online), cancellationToken).ConfigureAwait(false);
+        await client.PublishAsync(_health.Birth(), cancellationToken).ConfigureAwait(false);
         _window.Reset();
-        _heartbeatDue = time.GetUtcNow(); // the first beat follows the birth
+        _health.Connected();
         Log.Connected(logger, identity.Fleet.ToString(), identity.DeviceId);
     }
 
@@ -174,46 +151,6 @@ internal sealed class MqttReporter(
         }
     }
 
-    /// <summary>Publishes a beat when one is due; a failure is logged and never stops check-in delivery.</summary>
-    private async Task BeatIfDueAsync(IMqttClient client, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (_heartbeatDue is not { } due || now < due || !client.IsConnected)
-        {
-            return;
-        }
-
-        var interval = options.Value.HeartbeatInterval;
-        _heartbeatDue = due + interval > now ? due + interval : now + interval; // keep the rhythm, skip missed beats
-        try
-        {
-            var beat = heartbeat.Sample(_boot);
-            var message = new MqttApplicationMessageBuilder()
-                .WithTopic(_heartbeatTopic)
-                .WithPayload(WireJson.Encode(beat))
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce)
-                .Build();
-            await client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
-            Log.HeartbeatPublished(logger, beat.Boot, beat.OutboxPending);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            Log.HeartbeatFailed(logger, $"{ex.GetType().Name}: {ex.Message}");
-        }
-    }
-
-    /// <summary>The idle poll, or less when the next beat is due sooner.</summary>
-    private TimeSpan NextWait(TimeSpan idlePoll)
-    {
-        if (_heartbeatDue is not { } due)
-        {
-            return idlePoll;
-        }
-
-        var untilDue = due - time.GetUtcNow();
-        return untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue < idlePoll ? untilDue : idlePoll;
-    }
-
     private Task OnMessageAsync(MqttApplicationMessage message)
     {
         if (message.Topic == Topics.Trust)
@@ -230,7 +167,7 @@ internal sealed class MqttReporter(
             return Task.CompletedTask;
         }
 
-        if (message.Topic != _ackTopic)
+        if (message.Topic != _topics.Ack)
         {
             Log.BadMessage(logger, message.Topic, "unexpected topic");
             return Task.CompletedTask;
@@ -263,36 +200,6 @@ internal sealed class MqttReporter(
     }
 
     private static TimeSpan Jitter(TimeSpan backoff) => backoff * (0.5 + (Random.Shared.NextDouble() / 2));
-
-    private byte[] Presence(string state) => WireJson.Encode(new PresenceChanged(PresenceChanged.SchemaVersion, state, _boot, time.GetUtcNow()));
-
-    private MqttApplicationMessage StateMessage(string state) => new MqttApplicationMessageBuilder()
-        .WithTopic(_stateTopic)
-        .WithPayload(Presence(state))
-        .WithRetainFlag()
-        .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-        .Build();
-
-    /// <summary>A graceful stop says <c>offline</c> (retained) before disconnecting; the will (<c>lost</c>) is then not sent.</summary>
-    private async Task<bool> SayOfflineAsync(IMqttClient client)
-    {
-        if (!client.IsConnected)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await client.PublishAsync(StateMessage(PresenceChanged.Offline), cts.Token).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException)
-        {
-            Log.ReportingFailed(logger, "offline state: " + ex.Message);
-            return false;
-        }
-    }
 
     /// <summary>Without a delivered <c>offline</c>, the disconnect asks the broker for the will, so the fleet still learns the kiosk left.</summary>
     private async Task DisconnectQuietlyAsync(IMqttClient client, bool saidOffline)

@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Logging;
+using MQTTnet;
+using MQTTnet.Protocol;
+using ScanPoint.Contracts;
+using ScanPoint.Contracts.Devices;
+using ScanPoint.Contracts.Wire;
+using ScanPoint.Kiosk.Health;
+
+namespace ScanPoint.Kiosk.Reporting;
+
+/// <summary>
+/// The reporter's two health signals: presence on the retained <c>…/state</c> (birth on connect, <c>offline</c> before a
+/// graceful stop, the will <c>lost</c>, each with this start's boot number) and liveness on <c>…/hb</c> (a heartbeat
+/// after the birth and every <see cref="ReportingOptions.HeartbeatInterval"/>, never queued while offline).
+/// </summary>
+internal sealed class PresenceAndLiveness(
+    KioskIdentityTopics topics, long boot, HeartbeatSampler heartbeat, TimeSpan interval, TimeProvider time, ILogger logger)
+{
+    private DateTimeOffset? _heartbeatDue;
+
+    /// <summary>The will registered at connect: <c>lost</c>, retained.</summary>
+    public byte[] Will => Presence(PresenceChanged.Lost);
+
+    public string StateTopic => topics.State;
+
+    public MqttApplicationMessage Birth() => StateMessage(PresenceChanged.Online);
+
+    /// <summary>Connected: the first beat follows the birth.</summary>
+    public void Connected() => _heartbeatDue = time.GetUtcNow();
+
+    /// <summary>Says <c>offline</c> before a graceful stop; false when it could not be delivered.</summary>
+    public async Task<bool> SayOfflineAsync(IMqttClient client)
+    {
+        if (!client.IsConnected)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await client.PublishAsync(StateMessage(PresenceChanged.Offline), cts.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            Log.ReportingFailed(logger, "offline state: " + ex.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Publishes a beat when one is due; a failure is logged and never stops check-in delivery.</summary>
+    public async Task BeatIfDueAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_heartbeatDue is not { } due || now < due || !client.IsConnected)
+        {
+            return;
+        }
+
+        _heartbeatDue = due + interval > now ? due + interval : now + interval; // keep the rhythm, skip missed beats
+        try
+        {
+            var beat = heartbeat.Sample(boot);
+            var message = new MqttApplicationMessageBuilder()
+                .WithTopic(topics.Heartbeat)
+                .WithPayload(WireJson.Encode(beat))
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce)
+                .Build();
+            await client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+            Log.HeartbeatPublished(logger, beat.Boot, beat.OutboxPending);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.HeartbeatFailed(logger, $"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    /// <summary>The idle poll, or less when the next beat is due sooner.</summary>
+    public TimeSpan NextWait(TimeSpan idlePoll)
+    {
+        if (_heartbeatDue is not { } due)
+        {
+            return idlePoll;
+        }
+
+        var untilDue = due - time.GetUtcNow();
+        return untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue < idlePoll ? untilDue : idlePoll;
+    }
+
+    private byte[] Presence(string state) => WireJson.Encode(new PresenceChanged(PresenceChanged.SchemaVersion, state, boot, time.GetUtcNow()));
+
+    private MqttApplicationMessage StateMessage(string state) => new MqttApplicationMessageBuilder()
+        .WithTopic(topics.State)
+        .WithPayload(Presence(state))
+        .WithRetainFlag()
+        .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+        .Build();
+}
