@@ -17,7 +17,7 @@ if command -v aarch64-linux-gnu-g++ >/dev/null && [ -e /usr/lib/aarch64-linux-gn
   aarch64-linux-gnu-g++ -O2 -std=c++17 -shared -fPIC -Wall -Wextra -Werror \
     hardware/Native/zxing_shim.cpp hardware/Native/image_shim.cpp hardware/Native/enhance_shim.cpp \
     -L/usr/lib/aarch64-linux-gnu -lZXing -lstb -lwebp -o "$out/libscanpoint_native.so"
-  file "$out/libscanpoint_native.so"
+  file "$out/libscanpoint_native.so" 2>/dev/null || ls -l "$out/libscanpoint_native.so"
 else
   echo "publish: no arm64 cross tools; run native/build-native.sh on the device" >&2
 fi
