@@ -38,4 +38,15 @@ public class DeviceCredentialTests
 
     [Fact]
     public void Create_BadName_Throws() => Assert.Throws<ArgumentException>(() => DeviceCredential.Create("a/b", "HN", "s"));
+
+    [Theory]
+    [InlineData("bcast")]
+    [InlineData("fleet-server")]
+    [InlineData("a/b")]
+    [InlineData("#")]
+    [InlineData("")]
+    public void Reserved_and_topic_breaking_names_are_not_names(string name)
+    {
+        Assert.False(DeviceCredential.IsName(name));
+    }
 }

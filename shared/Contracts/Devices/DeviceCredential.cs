@@ -44,7 +44,10 @@ public sealed record DeviceCredential(string DeviceId, string Province, string S
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashSecret(presentedSecret)), Encoding.ASCII.GetBytes(storedHash));
 
     public static bool IsName(string value) =>
-        value.Length is > 0 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+        value.Length is > 0 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') && !Reserved.Contains(value);
+
+    /// <summary>Names that would overlap the broadcast topics or the fleet server's own broker identity.</summary>
+    private static readonly string[] Reserved = ["bcast", "fleet-server"];
 
     public override string ToString() => $"{Prefix}.{DeviceId}.{Province}.{SiteId}.{Secret}";
 }
