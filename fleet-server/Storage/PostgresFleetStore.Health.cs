@@ -57,4 +57,24 @@ public sealed partial class PostgresFleetStore
 
         return days;
     }
+
+    public async Task<IReadOnlyList<ReceivedHeartbeat>> HeartbeatsAsync(string deviceId, DateTimeOffset from, int max, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deviceId);
+        await using var command = _dataSource.CreateCommand(PostgresFleetStoreSql.SelectHeartbeats);
+        command.Parameters.Add(new NpgsqlParameter<string>("device_id", deviceId));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("from", from.ToUniversalTime()));
+        command.Parameters.Add(new NpgsqlParameter<int>("max", max));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var beats = new List<ReceivedHeartbeat>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (WireJson.TryDecode(Encoding.UTF8.GetBytes(reader.GetString(1)), out HeartbeatReported? beat, out _))
+            {
+                beats.Add(new ReceivedHeartbeat(reader.GetFieldValue<DateTimeOffset>(0), beat));
+            }
+        }
+
+        return beats;
+    }
 }

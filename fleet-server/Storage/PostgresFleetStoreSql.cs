@@ -98,6 +98,11 @@ internal static class PostgresFleetStoreSql
         GROUP BY 1 ORDER BY 1
         """;
 
+    public const string SelectHeartbeats = """
+        SELECT received_at, payload FROM heartbeats WHERE device_id = @device_id AND received_at >= @from
+        ORDER BY received_at LIMIT @max
+        """;
+
     public const string InsertEnrolment = """
         INSERT INTO enrolments (code_id, secret_hash, province, site_id, created_at, expires_at, device_id)
         VALUES (@code_id, @secret_hash, @province, @site_id, @created_at, @expires_at, @device_id)

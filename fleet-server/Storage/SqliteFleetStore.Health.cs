@@ -66,4 +66,27 @@ public sealed partial class SqliteFleetStore
 
         return Task.FromResult<IReadOnlyList<DailyScans>>(days);
     }
+
+    public Task<IReadOnlyList<ReceivedHeartbeat>> HeartbeatsAsync(string deviceId, DateTimeOffset from, int max, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deviceId);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = SqliteFleetStoreSql.SelectHeartbeats;
+        command.Parameters.AddWithValue("$device_id", deviceId);
+        command.Parameters.AddWithValue("$from", SqliteTimestamp.ToText(from));
+        command.Parameters.AddWithValue("$max", max);
+        using var reader = command.ExecuteReader();
+        var beats = new List<ReceivedHeartbeat>();
+        while (reader.Read())
+        {
+            if (WireJson.TryDecode(Encoding.UTF8.GetBytes(reader.GetString(1)), out HeartbeatReported? beat, out _))
+            {
+                beats.Add(new ReceivedHeartbeat(SqliteTimestamp.FromText(reader.GetString(0)), beat));
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<ReceivedHeartbeat>>(beats);
+    }
 }

@@ -51,6 +51,8 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         Assert.Equal(0, hn.GetProperty("activeInWindow").GetInt32());
         var activity = await _http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{_fleet.HttpPort}/api/devices/kiosk-live/activity?days=7");
         Assert.Equal(0, activity.GetArrayLength()); // online, but no scan yet
+        var history = await _http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{_fleet.HttpPort}/api/devices/kiosk-live/heartbeats?hours=1");
+        Assert.Equal(3, Assert.Single(history.EnumerateArray()).GetProperty("heartbeat").GetProperty("trustVersion").GetInt64());
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await _http.GetAsync(new Uri($"http://127.0.0.1:{_fleet.HttpPort}/api/devices/nobody/activity"))).StatusCode);
         var hnOnly = await _http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{_fleet.HttpPort}/api/devices?province=DN");
         Assert.Equal(["kiosk-far"], hnOnly.EnumerateArray().Select(d => d.GetProperty("deviceId").GetString()));

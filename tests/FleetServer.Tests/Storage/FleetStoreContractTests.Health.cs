@@ -32,6 +32,25 @@ public abstract partial class FleetStoreContractTests
     }
 
     [Fact]
+    public async Task HeartbeatsAsync_ReturnsTheHistoryInOrderWithinTheWindowAndLimit()
+    {
+        await Store.AddDeviceAsync(TestCheckIns.Device("kiosk-hb"), Ct);
+        var start = Time.GetUtcNow();
+        for (var i = 0; i < 5; i++)
+        {
+            await Store.RecordHeartbeatAsync("kiosk-hb", Beat(start.AddMinutes(i), pending: i), start.AddMinutes(i), Ct);
+        }
+
+        var window = await Store.HeartbeatsAsync("kiosk-hb", start.AddMinutes(2), 10, Ct);
+        var limited = await Store.HeartbeatsAsync("kiosk-hb", start, 2, Ct);
+
+        Assert.Equal([2L, 3, 4], window.Select(h => h.Heartbeat.OutboxPending));
+        Assert.Equal(start.AddMinutes(2), window[0].ReceivedAt);
+        Assert.Equal([0L, 1], limited.Select(h => h.Heartbeat.OutboxPending));
+        Assert.Empty(await Store.HeartbeatsAsync("nobody", start, 10, Ct));
+    }
+
+    [Fact]
     public async Task ScansPerDayAsync_CountsScansPerLocalDay()
     {
         await Store.AddDeviceAsync(TestCheckIns.Device("kiosk-d"), Ct);
