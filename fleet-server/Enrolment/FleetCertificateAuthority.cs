@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using ScanPoint.Contracts.Devices;
 
 namespace ScanPoint.FleetServer.Enrolment;
 
@@ -23,7 +24,7 @@ public sealed class FleetCertificateAuthority : IDisposable
     public X509Certificate2 Certificate { get; }
 
     /// <summary>SHA-256 of the CA certificate, base64url: the pin an enrolment code carries.</summary>
-    public string Fingerprint => Base64Url(Certificate.GetCertHash(HashAlgorithmName.SHA256));
+    public string Fingerprint => EnrolmentTicket.PinOf(Certificate);
 
     /// <summary>
     /// Loads the CA from <paramref name="directory"/>, creating it (10 years) on first use. Creation is atomic (made in
@@ -182,6 +183,4 @@ public sealed class FleetCertificateAuthority : IDisposable
         using var writer = new StreamWriter(file);
         writer.Write(text);
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -32,37 +32,33 @@ public sealed partial class PostgresFleetStore
         {
             await ExecuteAsync(connection, PostgresFleetStoreSql.CountFailedEnrolment, cancellationToken, new NpgsqlParameter<string>("code_id", codeId));
         }
-        else if (outcome == EnrolmentOutcome.Enrolled && code!.DeviceId is { } existing)
-        {
-            device = await FindDeviceAsync(existing, cancellationToken);
-            if (device is null || device.RevokedAt is not null)
-            {
-                return new EnrolmentClaim(EnrolmentOutcome.DeviceGone);
-            }
-
-            await ExecuteAsync(
-                connection,
-                PostgresFleetStoreSql.UseEnrolment,
-                cancellationToken,
-                new NpgsqlParameter<string>("code_id", codeId),
-                new NpgsqlParameter<DateTimeOffset>("used_at", now.ToUniversalTime()),
-                new NpgsqlParameter<string>("device_id", existing));
-        }
         else if (outcome == EnrolmentOutcome.Enrolled)
         {
-            device = new DeviceRecord(deviceId, code!.Province, code.SiteId, "", now);
-            var added = await ExecuteAsync(
-                connection,
-                PostgresFleetStoreSql.InsertDevice,
-                cancellationToken,
-                new NpgsqlParameter<string>("device_id", deviceId),
-                new NpgsqlParameter<string>("province", device.Province),
-                new NpgsqlParameter<string>("site_id", device.SiteId),
-                new NpgsqlParameter<string>("secret_hash", ""),
-                new NpgsqlParameter<DateTimeOffset>("created_at", now.ToUniversalTime()));
-            if (added == 0)
+            if (code!.DeviceId is { } existing)
             {
-                return new EnrolmentClaim(EnrolmentOutcome.DeviceIdTaken);
+                // a re-enrolment code: the existing device, unless it is gone or revoked
+                device = await FindDeviceAsync(existing, cancellationToken);
+                if (device is null || device.RevokedAt is not null)
+                {
+                    return new EnrolmentClaim(EnrolmentOutcome.DeviceGone);
+                }
+            }
+            else
+            {
+                device = new DeviceRecord(deviceId, code.Province, code.SiteId, "", now);
+                var added = await ExecuteAsync(
+                    connection,
+                    PostgresFleetStoreSql.InsertDevice,
+                    cancellationToken,
+                    new NpgsqlParameter<string>("device_id", deviceId),
+                    new NpgsqlParameter<string>("province", device.Province),
+                    new NpgsqlParameter<string>("site_id", device.SiteId),
+                    new NpgsqlParameter<string>("secret_hash", ""),
+                    new NpgsqlParameter<DateTimeOffset>("created_at", now.ToUniversalTime()));
+                if (added == 0)
+                {
+                    return new EnrolmentClaim(EnrolmentOutcome.DeviceIdTaken);
+                }
             }
 
             await ExecuteAsync(
@@ -71,7 +67,7 @@ public sealed partial class PostgresFleetStore
                 cancellationToken,
                 new NpgsqlParameter<string>("code_id", codeId),
                 new NpgsqlParameter<DateTimeOffset>("used_at", now.ToUniversalTime()),
-                new NpgsqlParameter<string>("device_id", deviceId));
+                new NpgsqlParameter<string>("device_id", device.DeviceId));
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -40,34 +40,36 @@ public sealed partial class SqliteFleetStore
                 {
                     Execute(writer, transaction, SqliteFleetStoreSql.CountFailedEnrolment, ("$code_id", codeId));
                 }
-                else if (outcome == EnrolmentOutcome.Enrolled && code!.DeviceId is { } existing)
-                {
-                    device = ReadDevice(writer, transaction, existing);
-                    if (device is null || device.RevokedAt is not null)
-                    {
-                        return new EnrolmentClaim(EnrolmentOutcome.DeviceGone);
-                    }
-
-                    Execute(writer, transaction, SqliteFleetStoreSql.UseEnrolment, ("$code_id", codeId), ("$used_at", SqliteTimestamp.ToText(now)), ("$device_id", existing));
-                }
                 else if (outcome == EnrolmentOutcome.Enrolled)
                 {
-                    device = new DeviceRecord(deviceId, code!.Province, code.SiteId, "", now);
-                    var added = Execute(
-                        writer,
-                        transaction,
-                        SqliteFleetStoreSql.InsertDevice,
-                        ("$device_id", deviceId),
-                        ("$province", device.Province),
-                        ("$site_id", device.SiteId),
-                        ("$secret_hash", ""),
-                        ("$created_at", SqliteTimestamp.ToText(now)));
-                    if (added == 0)
+                    if (code!.DeviceId is { } existing)
                     {
-                        return new EnrolmentClaim(EnrolmentOutcome.DeviceIdTaken);
+                        // a re-enrolment code: the existing device, unless it is gone or revoked
+                        device = ReadDevice(writer, transaction, existing);
+                        if (device is null || device.RevokedAt is not null)
+                        {
+                            return new EnrolmentClaim(EnrolmentOutcome.DeviceGone);
+                        }
+                    }
+                    else
+                    {
+                        device = new DeviceRecord(deviceId, code.Province, code.SiteId, "", now);
+                        var added = Execute(
+                            writer,
+                            transaction,
+                            SqliteFleetStoreSql.InsertDevice,
+                            ("$device_id", deviceId),
+                            ("$province", device.Province),
+                            ("$site_id", device.SiteId),
+                            ("$secret_hash", ""),
+                            ("$created_at", SqliteTimestamp.ToText(now)));
+                        if (added == 0)
+                        {
+                            return new EnrolmentClaim(EnrolmentOutcome.DeviceIdTaken);
+                        }
                     }
 
-                    Execute(writer, transaction, SqliteFleetStoreSql.UseEnrolment, ("$code_id", codeId), ("$used_at", SqliteTimestamp.ToText(now)), ("$device_id", deviceId));
+                    Execute(writer, transaction, SqliteFleetStoreSql.UseEnrolment, ("$code_id", codeId), ("$used_at", SqliteTimestamp.ToText(now)), ("$device_id", device.DeviceId));
                 }
 
                 transaction.Commit();
@@ -82,24 +84,6 @@ public sealed partial class SqliteFleetStore
         using var connection = OpenReader();
         IReadOnlyList<EnrolmentRecord> all = [.. ReadEnrolments(connection, null, "", null).OrderByDescending(e => e.CreatedAt).ThenBy(e => e.CodeId, StringComparer.Ordinal)];
         return Task.FromResult(all);
-    }
-
-    private static DeviceRecord? ReadDevice(SqliteConnection connection, SqliteTransaction transaction, string deviceId)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = SqliteFleetStoreSql.SelectDevice;
-        command.Parameters.AddWithValue("$device_id", deviceId);
-        using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? new DeviceRecord(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                SqliteTimestamp.FromText(reader.GetString(4)),
-                reader.IsDBNull(5) ? null : SqliteTimestamp.FromText(reader.GetString(5)))
-            : null;
     }
 
     private static List<EnrolmentRecord> ReadEnrolments(SqliteConnection connection, SqliteTransaction? transaction, string where, string? codeId)

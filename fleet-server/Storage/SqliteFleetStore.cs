@@ -78,20 +78,7 @@ public sealed partial class SqliteFleetStore : IFleetStore
         ArgumentNullException.ThrowIfNull(deviceId);
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = OpenReader();
-        using var command = connection.CreateCommand();
-        command.CommandText = SqliteFleetStoreSql.SelectDevice;
-        command.Parameters.AddWithValue("$device_id", deviceId);
-        using var reader = command.ExecuteReader();
-        var device = reader.Read()
-            ? new DeviceRecord(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                SqliteTimestamp.FromText(reader.GetString(4)),
-                reader.IsDBNull(5) ? null : SqliteTimestamp.FromText(reader.GetString(5)))
-            : null;
-        return Task.FromResult(device);
+        return Task.FromResult(ReadDevice(connection, null, deviceId));
     }
 
     public Task<bool> RevokeDeviceAsync(string deviceId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -218,6 +205,24 @@ public sealed partial class SqliteFleetStore : IFleetStore
         {
             _writeLock.Release();
         }
+    }
+
+    private static DeviceRecord? ReadDevice(SqliteConnection connection, SqliteTransaction? transaction, string deviceId)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = SqliteFleetStoreSql.SelectDevice;
+        command.Parameters.AddWithValue("$device_id", deviceId);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new DeviceRecord(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                SqliteTimestamp.FromText(reader.GetString(4)),
+                reader.IsDBNull(5) ? null : SqliteTimestamp.FromText(reader.GetString(5)))
+            : null;
     }
 
     private SqliteConnection OpenReader()

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 
 namespace ScanPoint.Kiosk.Provisioning;
 
@@ -25,7 +26,7 @@ public static class DeviceCertificateFiles
         }
 
         Directory.CreateDirectory(dataDir);
-        WriteAtomically(path, key.ExportPkcs8PrivateKeyPem(), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        AtomicFile.Write(path, Encoding.UTF8.GetBytes(key.ExportPkcs8PrivateKeyPem()), AtomicFile.OwnerOnly);
         return key;
     }
 
@@ -53,22 +54,7 @@ public static class DeviceCertificateFiles
 
     public static void SaveCertificates(string dataDir, string certificatePem, string caPem)
     {
-        const UnixFileMode Public = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-        WriteAtomically(Path.Combine(dataDir, CertificateFileName), certificatePem, Public);
-        WriteAtomically(Path.Combine(dataDir, CaFileName), caPem, Public);
-    }
-
-    private static void WriteAtomically(string path, string text, UnixFileMode mode)
-    {
-        var temp = path + ".tmp";
-        using (var file = new FileStream(temp, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = mode }))
-        using (var writer = new StreamWriter(file))
-        {
-            writer.Write(text);
-            writer.Flush();
-            file.Flush(flushToDisk: true);
-        }
-
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.Write(Path.Combine(dataDir, CertificateFileName), Encoding.UTF8.GetBytes(certificatePem));
+        AtomicFile.Write(Path.Combine(dataDir, CaFileName), Encoding.UTF8.GetBytes(caPem));
     }
 }

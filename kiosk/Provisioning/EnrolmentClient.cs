@@ -49,8 +49,7 @@ public static class EnrolmentClient
 #pragma warning restore CA5359
         var pem = await client.GetStringAsync(new Uri(ticket.Endpoint, "/api/ca"), cancellationToken).ConfigureAwait(false);
         var ca = X509Certificate2.CreateFromPem(pem);
-        var pin = Convert.ToBase64String(ca.GetCertHash(HashAlgorithmName.SHA256)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        if (pin != ticket.CaPin)
+        if (EnrolmentTicket.PinOf(ca) != ticket.CaPin)
         {
             ca.Dispose();
             throw new InvalidDataException("the server's CA does not match the ticket's pin: this is not the fleet that issued the ticket");

@@ -29,19 +29,6 @@ public sealed record KioskIdentity(string DeviceId, string Province, string Site
     public void Save(string dataDir)
     {
         Directory.CreateDirectory(dataDir);
-        var path = Path.Combine(dataDir, FileName);
-        var temp = path + ".tmp";
-        using (var file = new FileStream(temp, new FileStreamOptions
-        {
-            Mode = FileMode.Create,
-            Access = FileAccess.Write,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        }))
-        {
-            JsonSerializer.Serialize(file, this);
-            file.Flush(flushToDisk: true);
-        }
-
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.Write(Path.Combine(dataDir, FileName), JsonSerializer.SerializeToUtf8Bytes(this), AtomicFile.OwnerOnly);
     }
 }

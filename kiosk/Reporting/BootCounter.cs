@@ -16,14 +16,7 @@ public static class BootCounter
         var path = Path.Combine(dataDir, FileName);
         var last = File.Exists(path) && long.TryParse(File.ReadAllText(path).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var read) ? read : 0;
         var next = last + 1;
-        var temp = path + ".tmp";
-        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
-        {
-            file.Write(System.Text.Encoding.ASCII.GetBytes(next.ToString(CultureInfo.InvariantCulture)));
-            file.Flush(flushToDisk: true);
-        }
-
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.Write(path, System.Text.Encoding.ASCII.GetBytes(next.ToString(CultureInfo.InvariantCulture)));
         return next;
     }
 }

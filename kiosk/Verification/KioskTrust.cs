@@ -106,8 +106,8 @@ public sealed class KioskTrust
                 return TrustLoadResult.Failed(Credentials.Verdicts.VerdictCodes.TrustRollback, $"version {bundle.Version} is not newer than the loaded {loaded}");
             }
 
-            WriteDurably(_bundlePath, file);
-            WriteDurably(_versionPath, System.Text.Encoding.ASCII.GetBytes(bundle.Version.ToString(CultureInfo.InvariantCulture)));
+            AtomicFile.Write(_bundlePath, file);
+            AtomicFile.Write(_versionPath, System.Text.Encoding.ASCII.GetBytes(bundle.Version.ToString(CultureInfo.InvariantCulture)));
             _bundle = bundle;
             _problem = null;
             Log.TrustUpdated(_logger, loaded, bundle.Version, bundle.IssuedAt);
@@ -118,15 +118,4 @@ public sealed class KioskTrust
     private long AcceptedVersion() =>
         File.Exists(_versionPath) ? long.Parse(File.ReadAllText(_versionPath), CultureInfo.InvariantCulture) : 0;
 
-    private static void WriteDurably(string path, byte[] bytes)
-    {
-        var temp = path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
-        {
-            stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temp, path, overwrite: true);
-    }
 }

@@ -1,5 +1,7 @@
+using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 
 namespace ScanPoint.Contracts.Devices;
 
@@ -16,6 +18,13 @@ public sealed record EnrolmentTicket(Uri Endpoint, string CodeId, string Secret,
 
     /// <summary>A new ticket for <paramref name="endpoint"/> with a random 10-character id and 160-bit secret.</summary>
     public static EnrolmentTicket Create(Uri endpoint, string caPin) => new(endpoint, Random(10), Random(32), caPin);
+
+    /// <summary>The pin of a CA certificate as tickets carry it: its SHA-256, base64url without padding.</summary>
+    public static string PinOf(X509Certificate2 caCertificate)
+    {
+        ArgumentNullException.ThrowIfNull(caCertificate);
+        return Base64Url.EncodeToString(caCertificate.GetCertHash(HashAlgorithmName.SHA256));
+    }
 
     /// <summary>The code the kiosk sends: <c>{codeId}.{secret}</c>.</summary>
     public string Code => $"{CodeId}.{Secret}";

@@ -84,8 +84,7 @@ public sealed class EnrolmentEndpointTests : IAsyncLifetime
 
     private static string Csr(ECDsa key) => new CertificateRequest("CN=new-kiosk", key, HashAlgorithmName.SHA256).CreateSigningRequestPem();
 
-    private static string Pin(X509Certificate2 certificate) =>
-        Convert.ToBase64String(certificate.GetCertHash(HashAlgorithmName.SHA256)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Pin(X509Certificate2 certificate) => EnrolmentTicket.PinOf(certificate);
 
     /// <summary>As the kiosk does: fetch the CA, check it against the pin, then trust only server certificates chained to it.</summary>
     private async Task<HttpClient> PinnedClientAsync(string pin)
