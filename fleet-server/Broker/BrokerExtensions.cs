@@ -5,6 +5,7 @@ using MQTTnet.AspNetCore;
 using MQTTnet.Server;
 using ScanPoint.FleetServer.Enrolment;
 using ScanPoint.FleetServer.Ingest;
+using ScanPoint.FleetServer.Messaging;
 
 namespace ScanPoint.FleetServer.Broker;
 
@@ -31,6 +32,8 @@ internal static class BrokerExtensions
         builder.Services.AddConnections();
         builder.Services.AddSingleton<DeviceAuthenticator>();
         builder.Services.AddSingleton<TopicGuard>();
+        builder.Services.AddSingleton<DeviceMessages>();
+        builder.Services.AddSingleton<IFleetPublisher, EmbeddedPublisher>();
         builder.Services.AddHostedService<RevocationWatcher>();
         return builder;
     }

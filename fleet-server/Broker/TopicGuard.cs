@@ -1,23 +1,17 @@
-using System.Buffers;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
-using ScanPoint.Contracts;
-using ScanPoint.Contracts.CheckIns;
-using ScanPoint.Contracts.Devices;
-using ScanPoint.Contracts.Wire;
 using ScanPoint.FleetServer.Ingest;
-using ScanPoint.FleetServer.Storage;
+using ScanPoint.FleetServer.Messaging;
 
 namespace ScanPoint.FleetServer.Broker;
 
 /// <summary>
-/// The broker's ACL and the ingest entry: a device publishes only under <c>sp/v1/{its province}/{its id}/…</c> and
-/// subscribes only there or to broadcast topics. Check-in batches are validated and handed to ingest instead of
-/// being routed; anything refused is logged, counted and stored nowhere.
+/// The embedded broker's ACL: what a device publishes goes to <see cref="DeviceMessages"/> (its own subtree only;
+/// consumed messages are not routed) and it subscribes only under its own subtree or to broadcast topics. Anything
+/// refused is logged, counted and stored nowhere.
 /// </summary>
-internal sealed class TopicGuard(IngestQueue ingest, IFleetStore store, TimeProvider time, IngestCounters counters, ILogger<TopicGuard> logger)
+internal sealed class TopicGuard(DeviceMessages messages, IngestCounters counters, ILogger<TopicGuard> logger)
 {
-
     public async Task InterceptPublishAsync(InterceptingPublishEventArgs e)
     {
         var device = DeviceSession.Get(e.SessionItems);
@@ -26,77 +20,23 @@ internal sealed class TopicGuard(IngestQueue ingest, IFleetStore store, TimeProv
             return; // published by the fleet server itself (acks, broadcasts)
         }
 
-        var topic = e.ApplicationMessage.Topic;
-        if (!Topics.TryParseDeviceTopic(topic, out var province, out var deviceId, out var rest) || province != device.Province || deviceId != device.DeviceId)
+        var outcome = await messages.HandleAsync(device, e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray(), e.CancellationToken).ConfigureAwait(false);
+        switch (outcome.Disposition)
         {
-            Refuse(e, MqttPubAckReasonCode.NotAuthorized, "topic outside the device's own subtree");
-            return;
-        }
-
-        if (rest == "evt/checkin")
-        {
-            if (!WireJson.TryDecode(e.ApplicationMessage.Payload.ToArray(), out CheckInsRecorded? batch, out var error))
-            {
-                Refuse(e, MqttPubAckReasonCode.PayloadFormatInvalid, error);
+            case DeviceMessageDisposition.Route:
                 return;
-            }
-
-            if (batch.DeviceId != device.DeviceId)
-            {
-                Refuse(e, MqttPubAckReasonCode.NotAuthorized, "batch names another device");
+            case DeviceMessageDisposition.Refused:
+                Refuse(e, outcome.Refusal switch
+                {
+                    DeviceMessageRefusal.PayloadInvalid => MqttPubAckReasonCode.PayloadFormatInvalid,
+                    DeviceMessageRefusal.UnknownTopic => MqttPubAckReasonCode.TopicNameInvalid,
+                    _ => MqttPubAckReasonCode.NotAuthorized,
+                }, outcome.Reason);
                 return;
-            }
-
-            e.ProcessPublish = false; // consumed here; the application ack follows the database commit
-            await ingest.EnqueueAsync(new IngestItem(device, batch), e.CancellationToken).ConfigureAwait(false);
-            return;
+            default:
+                e.ProcessPublish = false; // consumed (the application ack follows the commit) or a stale presence
+                return;
         }
-
-        if (rest == "state")
-        {
-            await PresenceAsync(e, device.DeviceId).ConfigureAwait(false);
-            return;
-        }
-
-        if (rest == "hb")
-        {
-            await HeartbeatAsync(e, device.DeviceId).ConfigureAwait(false);
-            return;
-        }
-
-        Refuse(e, MqttPubAckReasonCode.TopicNameInvalid, "unknown topic");
-    }
-
-    /// <summary>
-    /// Births, graceful offlines and last wills: recorded unless they belong to an earlier boot than the one known, in
-    /// which case they are also not routed, so a stale will cannot replace a newer retained birth either.
-    /// </summary>
-    private async Task PresenceAsync(InterceptingPublishEventArgs e, string deviceId)
-    {
-        if (!WireJson.TryDecode(e.ApplicationMessage.Payload.ToArray(), out PresenceChanged? presence, out var error))
-        {
-            Refuse(e, MqttPubAckReasonCode.PayloadFormatInvalid, error);
-            return;
-        }
-
-        if (!await store.RecordPresenceAsync(deviceId, new DevicePresence(presence.State, presence.Boot, presence.At), e.CancellationToken).ConfigureAwait(false))
-        {
-            e.ProcessPublish = false;
-            Log.StalePresenceDropped(logger, deviceId, presence.State, presence.Boot);
-        }
-    }
-
-    /// <summary>Heartbeats are validated and kept (latest + history) and, like check-ins, consumed here rather than routed.</summary>
-    private async Task HeartbeatAsync(InterceptingPublishEventArgs e, string deviceId)
-    {
-        if (!WireJson.TryDecode(e.ApplicationMessage.Payload.ToArray(), out HeartbeatReported? heartbeat, out var error))
-        {
-            Refuse(e, MqttPubAckReasonCode.PayloadFormatInvalid, error);
-            return;
-        }
-
-        e.ProcessPublish = false;
-        await store.RecordHeartbeatAsync(deviceId, heartbeat, time.GetUtcNow(), e.CancellationToken).ConfigureAwait(false);
     }
 
     public Task InterceptSubscriptionAsync(InterceptingSubscriptionEventArgs e)

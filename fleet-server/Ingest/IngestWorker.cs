@@ -1,10 +1,8 @@
 using Microsoft.Extensions.Options;
-using MQTTnet;
-using MQTTnet.Protocol;
-using MQTTnet.Server;
 using ScanPoint.Contracts;
 using ScanPoint.Contracts.CheckIns;
 using ScanPoint.Contracts.Wire;
+using ScanPoint.FleetServer.Messaging;
 using ScanPoint.FleetServer.Storage;
 
 namespace ScanPoint.FleetServer.Ingest;
@@ -17,7 +15,7 @@ namespace ScanPoint.FleetServer.Ingest;
 internal sealed class IngestWorker(
     IngestQueue queue,
     IFleetStore store,
-    MqttServer broker,
+    IFleetPublisher publisher,
     IngestCounters counters,
     IOptions<IngestOptions> options,
     TimeProvider time,
@@ -66,14 +64,9 @@ internal sealed class IngestWorker(
     private async Task AcknowledgeAsync(IngestItem item, CancellationToken cancellationToken)
     {
         var ack = new CheckInsAcknowledged(CheckInsAcknowledged.SchemaVersion, [.. item.Batch.Items.Select(c => new AcknowledgedCheckIn(c.Id, c.Seq))], time.GetUtcNow());
-        var message = new MqttApplicationMessageBuilder()
-            .WithTopic(Topics.Ack(item.Device.Province, item.Device.DeviceId))
-            .WithPayload(WireJson.Encode(ack))
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build();
         try
         {
-            await broker.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = "fleet-server" }, cancellationToken).ConfigureAwait(false);
+            await publisher.PublishAsync(Topics.Ack(item.Device.Province, item.Device.DeviceId), WireJson.Encode(ack), retain: false, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,12 +1,10 @@
 using Microsoft.Extensions.Options;
-using MQTTnet;
-using MQTTnet.Protocol;
-using MQTTnet.Server;
 using ScanPoint.Contracts;
 using ScanPoint.Contracts.Trust;
 using ScanPoint.Contracts.Wire;
 using ScanPoint.Credentials.Trust;
 using ScanPoint.FleetServer.Enrolment;
+using ScanPoint.FleetServer.Messaging;
 
 namespace ScanPoint.FleetServer.Trust;
 
@@ -18,7 +16,7 @@ namespace ScanPoint.FleetServer.Trust;
 /// </summary>
 internal sealed class TrustPublisher(
     CurrentTrustBundle current,
-    MqttServer broker,
+    IFleetPublisher publisher,
     IOptions<TrustOptions> options,
     IOptions<EnrolmentOptions> enrolment,
     TimeProvider time,
@@ -74,13 +72,7 @@ internal sealed class TrustPublisher(
         if (current.File is { } bundle && bundle.Version != _announced)
         {
             var announcement = new TrustAnnounced(TrustAnnounced.SchemaVersion, bundle.Version, bundle.Sha256, url.AbsoluteUri, bundle.Bytes.Length);
-            var message = new MqttApplicationMessageBuilder()
-                .WithTopic(Topics.Trust)
-                .WithPayload(WireJson.Encode(announcement))
-                .WithRetainFlag()
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                .Build();
-            await broker.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = "fleet-server" }, cancellationToken).ConfigureAwait(false);
+            await publisher.PublishAsync(Topics.Trust, WireJson.Encode(announcement), retain: true, cancellationToken).ConfigureAwait(false);
             _announced = bundle.Version;
             Log.TrustAnnounced(logger, bundle.Version, bundle.Sha256, url.AbsoluteUri);
         }

@@ -1,0 +1,80 @@
+using ScanPoint.Contracts;
+using ScanPoint.Contracts.CheckIns;
+using ScanPoint.Contracts.Devices;
+using ScanPoint.Contracts.Wire;
+using ScanPoint.FleetServer.Ingest;
+using ScanPoint.FleetServer.Storage;
+
+namespace ScanPoint.FleetServer.Messaging;
+
+/// <summary>
+/// What the fleet does with a message an authenticated device published, whichever broker carried it: a device
+/// publishes only under <c>sp/v1/{its province}/{its id}/…</c>; check-in batches go to ingest (acked after commit),
+/// heartbeats are stored, presence is recorded unless it belongs to an earlier boot. Anything refused is stored nowhere.
+/// </summary>
+internal sealed class DeviceMessages(IngestQueue ingest, IFleetStore store, TimeProvider time, ILogger<DeviceMessages> logger)
+{
+    public async Task<DeviceMessageOutcome> HandleAsync(DeviceRecord device, string topic, byte[] payload, CancellationToken cancellationToken)
+    {
+        if (!Topics.TryParseDeviceTopic(topic, out var province, out var deviceId, out var rest) || province != device.Province || deviceId != device.DeviceId)
+        {
+            return DeviceMessageOutcome.Refuse(DeviceMessageRefusal.NotAuthorized, "topic outside the device's own subtree");
+        }
+
+        return rest switch
+        {
+            "evt/checkin" => await CheckInsAsync(device, payload, cancellationToken).ConfigureAwait(false),
+            "state" => await PresenceAsync(device.DeviceId, payload, cancellationToken).ConfigureAwait(false),
+            "hb" => await HeartbeatAsync(device.DeviceId, payload, cancellationToken).ConfigureAwait(false),
+            _ => DeviceMessageOutcome.Refuse(DeviceMessageRefusal.UnknownTopic, "unknown topic"),
+        };
+    }
+
+    private async Task<DeviceMessageOutcome> CheckInsAsync(DeviceRecord device, byte[] payload, CancellationToken cancellationToken)
+    {
+        if (!WireJson.TryDecode(payload, out CheckInsRecorded? batch, out var error))
+        {
+            return DeviceMessageOutcome.Refuse(DeviceMessageRefusal.PayloadInvalid, error);
+        }
+
+        if (batch.DeviceId != device.DeviceId)
+        {
+            return DeviceMessageOutcome.Refuse(DeviceMessageRefusal.NotAuthorized, "batch names another device");
+        }
+
+        await ingest.EnqueueAsync(new IngestItem(device, batch), cancellationToken).ConfigureAwait(false);
+        return DeviceMessageOutcome.Consumed;
+    }
+
+    /// <summary>
+    /// Births, graceful offlines and last wills: recorded unless they belong to an earlier boot than the one known, in
+    /// which case they are also not routed, so a stale will cannot replace a newer retained birth either.
+    /// </summary>
+    private async Task<DeviceMessageOutcome> PresenceAsync(string deviceId, byte[] payload, CancellationToken cancellationToken)
+    {
+        if (!WireJson.TryDecode(payload, out PresenceChanged? presence, out var error))
+        {
+            return DeviceMessageOutcome.Refuse(DeviceMessageRefusal.PayloadInvalid, error);
+        }
+
+        if (!await store.RecordPresenceAsync(deviceId, new DevicePresence(presence.State, presence.Boot, presence.At), cancellationToken).ConfigureAwait(false))
+        {
+            Log.StalePresenceDropped(logger, deviceId, presence.State, presence.Boot);
+            return DeviceMessageOutcome.Stale;
+        }
+
+        return DeviceMessageOutcome.Route;
+    }
+
+    /// <summary>Heartbeats are validated and kept (latest + history) and, like check-ins, consumed rather than routed.</summary>
+    private async Task<DeviceMessageOutcome> HeartbeatAsync(string deviceId, byte[] payload, CancellationToken cancellationToken)
+    {
+        if (!WireJson.TryDecode(payload, out HeartbeatReported? heartbeat, out var error))
+        {
+            return DeviceMessageOutcome.Refuse(DeviceMessageRefusal.PayloadInvalid, error);
+        }
+
+        await store.RecordHeartbeatAsync(deviceId, heartbeat, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return DeviceMessageOutcome.Consumed;
+    }
+}
