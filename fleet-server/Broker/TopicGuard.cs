@@ -1,5 +1,7 @@
+using System.Buffers;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
+using ScanPoint.Contracts;
 using ScanPoint.FleetServer.Ingest;
 using ScanPoint.FleetServer.Messaging;
 
