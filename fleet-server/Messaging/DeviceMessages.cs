@@ -14,6 +14,9 @@ namespace ScanPoint.FleetServer.Messaging;
 /// </summary>
 internal sealed class DeviceMessages(IngestQueue ingest, IFleetStore store, TimeProvider time, ILogger<DeviceMessages> logger)
 {
+    /// <summary>The topic suffixes under <c>sp/v1/{province}/{device}/</c> that devices publish and the fleet consumes.</summary>
+    public static readonly IReadOnlyList<string> DeviceTopicSuffixes = ["evt/checkin", "state", "hb"];
+
     public async Task<DeviceMessageOutcome> HandleAsync(DeviceRecord device, string topic, byte[] payload, CancellationToken cancellationToken)
     {
         if (!Topics.TryParseDeviceTopic(topic, out var province, out var deviceId, out var rest) || province != device.Province || deviceId != device.DeviceId)
