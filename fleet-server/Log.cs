@@ -1,6 +1,6 @@
 namespace ScanPoint.FleetServer;
 
-/// <summary>Every log message of the fleet server. Event ids: 1xxx broker, 2xxx ingest, 3xxx storage, 4xxx api, 5xxx trust.</summary>
+/// <summary>Every log message of the fleet server. Event ids: 1xxx broker, 2xxx ingest, 3xxx storage, 4xxx api, 5xxx trust, 6xxx device management.</summary>
 internal static partial class Log
 {
     [LoggerMessage(1001, LogLevel.Warning, "Connection refused for client {ClientId} from {Endpoint}: {Reason}")]
@@ -62,4 +62,22 @@ internal static partial class Log
 
     [LoggerMessage(5004, LogLevel.Warning, "No trust anchor configured (Trust:Anchor or Enrolment:TrustAnchor): trust bundles are not distributed")]
     public static partial void TrustDistributionOff(ILogger logger);
+
+    [LoggerMessage(6001, LogLevel.Information, "Desired config of {DeviceId} published (device settings v{DeviceVersion}, province policy v{PolicyVersion})")]
+    public static partial void ConfigPublished(ILogger logger, string deviceId, long deviceVersion, long policyVersion);
+
+    [LoggerMessage(6002, LogLevel.Warning, "Device management step failed: {Reason}; trying again")]
+    public static partial void ManagementFailed(ILogger logger, string reason);
+
+    [LoggerMessage(6003, LogLevel.Information, "Command {CommandId} ({Name}) sent to {DeviceId}; expires {ExpiresAt:O}")]
+    public static partial void CommandSent(ILogger logger, string commandId, string name, string deviceId, DateTimeOffset expiresAt);
+
+    [LoggerMessage(6004, LogLevel.Information, "Command {CommandId} ({Name}) of {DeviceId} ended {Status}")]
+    public static partial void CommandCompleted(ILogger logger, string commandId, string name, string deviceId, string status);
+
+    [LoggerMessage(6005, LogLevel.Information, "{Count} unanswered commands expired")]
+    public static partial void CommandsExpired(ILogger logger, int count);
+
+    [LoggerMessage(6006, LogLevel.Information, "Alert {Kind} {State} on {DeviceId} (seq {Seq})")]
+    public static partial void AlertChanged(ILogger logger, string kind, string state, string deviceId, long seq);
 }

@@ -1,11 +1,18 @@
 using ScanPoint.FleetServer.Devices;
 using ScanPoint.FleetServer.Hosting;
+using ScanPoint.FleetServer.Management;
 using ScanPoint.FleetServer.Trust;
 
 var command = Array.IndexOf(args, "devices");
 if (command >= 0)
 {
     return await DevicesCommand.RunAsync(args[(command + 1)..], CommandConfiguration(args), TimeProvider.System);
+}
+
+var provinces = Array.IndexOf(args, "provinces");
+if (provinces >= 0 && args.Length > provinces + 1 && args[provinces + 1] == "policy")
+{
+    return await SettingsCommand.RunPolicyAsync(args[(provinces + 1)..], CommandConfiguration(args), TimeProvider.System);
 }
 
 var trust = Array.IndexOf(args, "trust");

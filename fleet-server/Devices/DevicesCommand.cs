@@ -1,4 +1,5 @@
 using ScanPoint.Contracts.Devices;
+using ScanPoint.FleetServer.Management;
 using ScanPoint.FleetServer.Storage;
 
 namespace ScanPoint.FleetServer.Devices;
@@ -16,6 +17,16 @@ internal static class DevicesCommand
             return await EnrollCommand.RunAsync(args, configuration, time).ConfigureAwait(false);
         }
 
+        if (args is ["config", ..])
+        {
+            return await SettingsCommand.RunDeviceAsync(args, configuration, time).ConfigureAwait(false);
+        }
+
+        if (args is ["command", ..])
+        {
+            return await IssueCommand.RunAsync(args, configuration, time).ConfigureAwait(false);
+        }
+
         if (args is ["revoke", ..])
         {
             return await RevokeAsync(args, configuration, time).ConfigureAwait(false);
@@ -26,6 +37,8 @@ internal static class DevicesCommand
             Console.Error.WriteLine("usage: fleet-server devices add --id ID --province CODE [--site SITE]");
             Console.Error.WriteLine("       fleet-server devices enroll --province CODE --site SITE [--qr FILE.png]");
             Console.Error.WriteLine("       fleet-server devices revoke --id ID");
+            Console.Error.WriteLine("       fleet-server devices config --id ID [--set KEY=VALUE]... [--unset KEY]...");
+            Console.Error.WriteLine("       fleet-server devices command --id ID --name reboot|refresh-trust|upload-logs|self-test [--expires 15m]");
             return 2;
         }
 

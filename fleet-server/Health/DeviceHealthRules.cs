@@ -9,11 +9,13 @@ namespace ScanPoint.FleetServer.Health;
 /// </summary>
 public static class DeviceHealthRules
 {
-    public static DeviceHealth Derive(DeviceHealthRow row, DateTimeOffset now, HealthOptions options)
+    /// <param name="deviceAlerts">The alerts the device itself holds raised (flap-suppressed on the kiosk, kept while it
+    /// was offline); merged with the thresholds on its last heartbeat.</param>
+    public static DeviceHealth Derive(DeviceHealthRow row, DateTimeOffset now, HealthOptions options, IReadOnlyList<string>? deviceAlerts = null)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(options);
-        var alerts = row.LastHeartbeat is { } beat ? Alerts(beat, options) : [];
+        IReadOnlyList<string> alerts = [.. (row.LastHeartbeat is { } beat ? Alerts(beat, options) : []).Concat(deviceAlerts ?? []).Distinct(StringComparer.Ordinal)];
         var lastSeen = Latest(row.LastHeartbeatAt, row.PresenceReceivedAt); // the fleet's clock, not the kiosk's
         var active = row.LastCheckInAt is { } last && now - last <= options.ActiveWindow;
         return new DeviceHealth(

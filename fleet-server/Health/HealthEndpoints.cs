@@ -51,6 +51,7 @@ internal static class HealthEndpoints
     {
         var now = time.GetUtcNow();
         var rows = await store.ListDeviceHealthAsync(cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(r => DeviceHealthRules.Derive(r, now, options))];
+        var alerts = (await store.Management.OpenAlertsAsync(cancellationToken).ConfigureAwait(false)).ToLookup(a => a.DeviceId, a => a.Kind, StringComparer.Ordinal);
+        return [.. rows.Select(r => DeviceHealthRules.Derive(r, now, options, [.. alerts[r.DeviceId]]))];
     }
 }

@@ -4,6 +4,7 @@ using ScanPoint.FleetServer.Broker;
 using ScanPoint.FleetServer.Enrolment;
 using ScanPoint.FleetServer.Health;
 using ScanPoint.FleetServer.Ingest;
+using ScanPoint.FleetServer.Management;
 using ScanPoint.FleetServer.Storage;
 using ScanPoint.FleetServer.Trust;
 
@@ -27,12 +28,14 @@ public static class FleetServerApp
         builder.AddIngest();
         builder.AddHealth();
         builder.AddTrust();
+        builder.AddManagement();
         var app = builder.Build();
         app.UseFleetBroker();
         app.MapFleetApi();
         app.MapEnrolment();
         app.MapHealth();
         app.MapTrust();
+        app.MapManagement();
         return app;
     }
 }

@@ -1,8 +1,10 @@
 using ScanPoint.Contracts;
 using ScanPoint.Contracts.CheckIns;
 using ScanPoint.Contracts.Devices;
+using ScanPoint.Contracts.Management;
 using ScanPoint.Contracts.Wire;
 using ScanPoint.FleetServer.Ingest;
+using ScanPoint.FleetServer.Management;
 using ScanPoint.FleetServer.Storage;
 
 namespace ScanPoint.FleetServer.Messaging;
@@ -12,10 +14,10 @@ namespace ScanPoint.FleetServer.Messaging;
 /// publishes only under <c>sp/v1/{its province}/{its id}/…</c>; check-in batches go to ingest (acked after commit),
 /// heartbeats are stored, presence is recorded unless it belongs to an earlier boot. Anything refused is stored nowhere.
 /// </summary>
-internal sealed class DeviceMessages(IngestQueue ingest, IFleetStore store, TimeProvider time, ILogger<DeviceMessages> logger)
+internal sealed class DeviceMessages(IngestQueue ingest, IFleetStore store, DeviceCameOnline online, TimeProvider time, ILogger<DeviceMessages> logger)
 {
     /// <summary>The topic suffixes under <c>sp/v1/{province}/{device}/</c> that devices publish and the fleet consumes.</summary>
-    public static readonly IReadOnlyList<string> DeviceTopicSuffixes = ["evt/checkin", "state", "hb"];
+    public static readonly IReadOnlyList<string> DeviceTopicSuffixes = ["evt/checkin", "state", "hb", "cfg/reported", "cmd/result", "alert", "logs"];
 
     public async Task<DeviceMessageOutcome> HandleAsync(DeviceRecord device, string topic, byte[] payload, CancellationToken cancellationToken)
     {
@@ -29,6 +31,10 @@ internal sealed class DeviceMessages(IngestQueue ingest, IFleetStore store, Time
             "evt/checkin" => await CheckInsAsync(device, payload, cancellationToken).ConfigureAwait(false),
             "state" => await PresenceAsync(device.DeviceId, payload, cancellationToken).ConfigureAwait(false),
             "hb" => await HeartbeatAsync(device.DeviceId, payload, cancellationToken).ConfigureAwait(false),
+            "cfg/reported" => await ReportedConfigAsync(device.DeviceId, payload, cancellationToken).ConfigureAwait(false),
+            "cmd/result" => await CommandResultAsync(device.DeviceId, payload, cancellationToken).ConfigureAwait(false),
+            "alert" => await AlertAsync(device.DeviceId, payload, cancellationToken).ConfigureAwait(false),
+            "logs" => await LogsAsync(device.DeviceId, payload, cancellationToken).ConfigureAwait(false),
             _ => DeviceMessageOutcome.Refuse(DeviceMessageRefusal.UnknownTopic, "unknown topic"),
         };
     }
@@ -66,6 +72,11 @@ internal sealed class DeviceMessages(IngestQueue ingest, IFleetStore store, Time
             return DeviceMessageOutcome.Stale;
         }
 
+        if (presence.State == PresenceChanged.Online)
+        {
+            online.Notify(deviceId);
+        }
+
         return DeviceMessageOutcome.Route;
     }
 
@@ -79,5 +90,55 @@ internal sealed class DeviceMessages(IngestQueue ingest, IFleetStore store, Time
 
         await store.RecordHeartbeatAsync(deviceId, heartbeat, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return DeviceMessageOutcome.Consumed;
+    }
+
+    private async Task<DeviceMessageOutcome> ReportedConfigAsync(string deviceId, byte[] payload, CancellationToken cancellationToken)
+    {
+        if (!WireJson.TryDecode(payload, out ConfigReported? reported, out var error))
+        {
+            return DeviceMessageOutcome.Refuse(DeviceMessageRefusal.PayloadInvalid, error);
+        }
+
+        await store.Management.RecordReportedConfigAsync(deviceId, reported, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return DeviceMessageOutcome.Consumed;
+    }
+
+    private async Task<DeviceMessageOutcome> CommandResultAsync(string deviceId, byte[] payload, CancellationToken cancellationToken)
+    {
+        if (!WireJson.TryDecode(payload, out CommandCompleted? completed, out var error))
+        {
+            return DeviceMessageOutcome.Refuse(DeviceMessageRefusal.PayloadInvalid, error);
+        }
+
+        if (await store.Management.CompleteCommandAsync(deviceId, completed, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            Log.CommandCompleted(logger, completed.Id, completed.Name, deviceId, completed.Status);
+        }
+
+        return DeviceMessageOutcome.Consumed; // a repeated or late answer is absorbed
+    }
+
+    private async Task<DeviceMessageOutcome> AlertAsync(string deviceId, byte[] payload, CancellationToken cancellationToken)
+    {
+        if (!WireJson.TryDecode(payload, out AlertChanged? alert, out var error))
+        {
+            return DeviceMessageOutcome.Refuse(DeviceMessageRefusal.PayloadInvalid, error);
+        }
+
+        await store.Management.RecordAlertAsync(deviceId, alert, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        Log.AlertChanged(logger, alert.Kind, alert.State, deviceId, alert.Seq);
+        return DeviceMessageOutcome.Consumed;
+    }
+
+    private async Task<DeviceMessageOutcome> LogsAsync(string deviceId, byte[] payload, CancellationToken cancellationToken)
+    {
+        if (!WireJson.TryDecode(payload, out LogsUploaded? logs, out var error))
+        {
+            return DeviceMessageOutcome.Refuse(DeviceMessageRefusal.PayloadInvalid, error);
+        }
+
+        return await store.Management.SaveCommandLogsAsync(deviceId, logs.CommandId, string.Join('\n', logs.Lines), cancellationToken).ConfigureAwait(false)
+            ? DeviceMessageOutcome.Consumed
+            : DeviceMessageOutcome.Refuse(DeviceMessageRefusal.NotAuthorized, "logs for an upload-logs command this device was not given");
     }
 }

@@ -48,7 +48,7 @@ public sealed partial class PostgresFleetStore : IFleetStore
             }
         }
 
-        await using (var create = new NpgsqlCommand(PostgresFleetStoreSql.CreateTables, connection))
+        await using (var create = new NpgsqlCommand(PostgresFleetStoreSql.CreateTables + ";" + ManagementSql.CreatePostgres, connection))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }

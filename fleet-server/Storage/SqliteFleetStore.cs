@@ -40,6 +40,8 @@ public sealed partial class SqliteFleetStore : IFleetStore
                 command.Transaction = transaction;
                 command.CommandText = SqliteFleetStoreSql.CreateTables;
                 command.ExecuteNonQuery();
+                command.CommandText = ManagementSql.CreateSqlite;
+                command.ExecuteNonQuery();
                 foreach (var (table, column, type) in SqliteFleetStoreSql.AddedColumns)
                 {
                     command.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";

@@ -17,6 +17,10 @@ public static class Topics
 
     public static string State(string province, string deviceId) => DeviceRoot(province, deviceId) + "/state";
 
+    public static string ConfigDesired(string province, string deviceId) => DeviceRoot(province, deviceId) + "/cfg/desired";
+
+    public static string Commands(string province, string deviceId) => DeviceRoot(province, deviceId) + "/cmd";
+
     /// <summary>Shared-subscription filter the fleet server uses for check-ins on an external broker.</summary>
     public const string AllCheckIns = Root + "/+/+/evt/checkin";
 

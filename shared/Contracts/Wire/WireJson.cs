@@ -7,7 +7,7 @@ using ScanPoint.Contracts.Trust;
 namespace ScanPoint.Contracts.Wire;
 
 /// <summary>JSON encoding of the MQTT payloads, bounded: oversized or malformed input is a result, not an exception.</summary>
-public static class WireJson
+public static partial class WireJson
 {
     /// <summary>Largest payload accepted for any message (a full batch of check-ins is ~250 KB).</summary>
     public const int MaxPayloadBytes = 512 * 1024;

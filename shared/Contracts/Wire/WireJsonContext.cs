@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using ScanPoint.Contracts.CheckIns;
 using ScanPoint.Contracts.Devices;
+using ScanPoint.Contracts.Management;
 using ScanPoint.Contracts.Trust;
 
 namespace ScanPoint.Contracts.Wire;
@@ -15,4 +16,10 @@ namespace ScanPoint.Contracts.Wire;
 [JsonSerializable(typeof(PresenceChanged))]
 [JsonSerializable(typeof(HeartbeatReported))]
 [JsonSerializable(typeof(TrustAnnounced))]
+[JsonSerializable(typeof(ConfigDesired))]
+[JsonSerializable(typeof(ConfigReported))]
+[JsonSerializable(typeof(CommandIssued))]
+[JsonSerializable(typeof(CommandCompleted))]
+[JsonSerializable(typeof(AlertChanged))]
+[JsonSerializable(typeof(LogsUploaded))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;
