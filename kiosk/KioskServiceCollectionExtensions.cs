@@ -8,6 +8,7 @@ using ScanPoint.Kiosk.Outbox;
 using ScanPoint.Kiosk.Provisioning;
 using ScanPoint.Kiosk.Reporting;
 using ScanPoint.Kiosk.Scanning;
+using ScanPoint.Kiosk.Screen;
 using ScanPoint.Kiosk.Status;
 using ScanPoint.Kiosk.Verification;
 
@@ -46,6 +47,7 @@ public static class KioskServiceCollectionExtensions
     public static IServiceCollection AddKiosk(this IServiceCollection services)
     {
         services.AddOptions<KioskOptions>().BindConfiguration(KioskOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ScreenOptions>().BindConfiguration(ScreenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReportingOptions>().BindConfiguration(ReportingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => KioskIdentity.Load(sp.GetRequiredService<IOptions<KioskOptions>>().Value.DataDir));
@@ -56,6 +58,11 @@ public static class KioskServiceCollectionExtensions
             return new LiteDbCheckInOutbox(storage, identity.DeviceId, identity.SiteId, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LiteDbCheckInOutbox>>());
         });
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<BrokerLink>();
+        services.AddSingleton<VerdictFeed>();
+        services.AddSingleton<ScreenStatusSource>();
+        services.AddSingleton<ScreenServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScreenServer>());
         services.AddSingleton<ScanSourcesHealth>();
         services.AddSingleton<ServerClock>();
         services.AddSingleton<KioskTrust>();

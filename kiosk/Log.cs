@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ScanPoint.Kiosk;
 
-/// <summary>Every log message of the kiosk. Event ids: 1xxx outbox, 2xxx scanning, 3xxx reporting, 4xxx host, 5xxx trust.
+/// <summary>Every log message of the kiosk. Event ids: 1xxx outbox, 2xxx scanning, 3xxx reporting, 4xxx host, 5xxx trust, 9xxx screen.
 /// Never log a scanned payload or personal data: format, hash and result codes only.</summary>
 internal static partial class Log
 {
@@ -98,4 +98,10 @@ internal static partial class Log
 
     [LoggerMessage(2006, LogLevel.Information, "Enrolment ticket scanned by a provisioned kiosk: ignored, not recorded")]
     public static partial void EnrolmentTicketIgnored(ILogger logger);
+
+    [LoggerMessage(9001, LogLevel.Information, "Screen page on http://127.0.0.1:{Port}/")]
+    public static partial void ScreenListening(ILogger logger, int port);
+
+    [LoggerMessage(9002, LogLevel.Error, "Screen page could not listen on 127.0.0.1:{Port} ({Reason}); scanning goes on without a screen")]
+    public static partial void ScreenFailed(ILogger logger, int port, string reason);
 }

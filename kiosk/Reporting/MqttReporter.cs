@@ -37,7 +37,8 @@ internal sealed class MqttReporter(
     ServerClock serverClock,
     TrustUpdater trustUpdater,
     TimeProvider time,
-    ILogger<MqttReporter> logger) : BackgroundService
+    ILogger<MqttReporter> logger,
+    BrokerLink? link = null) : BackgroundService
 {
     private readonly InFlightWindow _window = new();
     private readonly KioskIdentityTopics _topics = KioskIdentityTopics.Of(identity);
@@ -53,6 +54,7 @@ internal sealed class MqttReporter(
         client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e.ApplicationMessage);
         client.DisconnectedAsync += e =>
         {
+            link?.Set(false);
             Log.Disconnected(logger, e.ReasonString ?? e.Reason.ToString());
             return Task.CompletedTask;
         };
@@ -120,6 +122,7 @@ internal sealed class MqttReporter(
         await client.PublishAsync(_health.Birth(), cancellationToken).ConfigureAwait(false);
         _window.Reset();
         _health.Connected();
+        link?.Set(true);
         Log.Connected(logger, identity.Fleet.ToString(), identity.DeviceId);
     }
 

@@ -5,6 +5,7 @@ using ScanPoint.Contracts.Devices;
 using ScanPoint.Hardware.Scanning;
 using ScanPoint.Kiosk.Outbox;
 using ScanPoint.Kiosk.Reporting;
+using ScanPoint.Kiosk.Screen;
 using ScanPoint.Kiosk.Verification;
 
 namespace ScanPoint.Kiosk.Scanning;
@@ -22,7 +23,8 @@ internal sealed class ScanWorker(
     CodeVerifier verifier,
     IOptions<KioskOptions> options,
     TimeProvider time,
-    ILogger<ScanWorker> logger) : BackgroundService
+    ILogger<ScanWorker> logger,
+    VerdictFeed? screen = null) : BackgroundService
 {
     private static readonly TimeSpan MinRetry = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(30);
@@ -85,6 +87,7 @@ internal sealed class ScanWorker(
             var verdict = verifier.Verify(scan.Text, format);
             var recorded = await outbox.RecordAsync(new ScannedCode(scan.At, format, verdict, hash, scan.Cursor), cancellationToken).ConfigureAwait(false);
             Log.ScanRecorded(logger, recorded.Seq, format, recorded.Verdict, hash);
+            screen?.Show(recorded.Verdict);
             signal.Notify();
         }
         catch (IOException ex)
