@@ -4,6 +4,7 @@
 #   g++, libzxing-dev, libstb-dev, libwebp-dev   hardware/Native: the zxing-cpp shim and image-file decoding
 #   libgtk-3-0           OpenCvSharp's official linux-x64 runtime links against GTK 3 and friends
 #   zxing-cpp-tools, zbar-tools   ZXingReader and zbarimg: the peers the decode benchmark compares against
+#   faketime             the end-to-end clock test runs the kiosk with its clock moved back (libfaketime)
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -18,7 +19,7 @@ ensure_packages() {
   fi
 }
 
-ensure_packages g++ libzxing-dev libstb-dev libwebp-dev libgtk-3-0 zxing-cpp-tools zbar-tools
+ensure_packages g++ libzxing-dev libstb-dev libwebp-dev libgtk-3-0 zxing-cpp-tools zbar-tools faketime
 
 if [ "${1:-}" = "--arm64" ]; then
   if ! dpkg --print-foreign-architectures | grep -qx arm64; then
