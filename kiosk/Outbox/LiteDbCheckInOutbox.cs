@@ -26,7 +26,7 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly OutboxCipher? _cipher;
-    private readonly HashSet<long> _unreadable = [];
+    private readonly SubjectOpener _opener;
     private readonly Channel<Request> _requests = Channel.CreateUnbounded<Request>(new() { SingleReader = true });
     private readonly Lock _dbLock = new();
     private readonly Task _writer;
@@ -40,6 +40,7 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
         IOutboxStorage storage, string deviceId, string siteId, TimeProvider time, ILogger<LiteDbCheckInOutbox> logger, OutboxCipher? cipher = null)
     {
         (_storage, _deviceId, _siteId, _time, _logger, _cipher) = (storage, deviceId, siteId, time, logger, cipher);
+        _opener = new SubjectOpener(cipher, logger);
         lock (_dbLock)
         {
             EnsureOpen();
@@ -65,25 +66,9 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
     {
         lock (_dbLock)
         {
-            var db = EnsureOpen();
-            var result = new List<CheckInRecorded>(Math.Min(max, MaxGroup));
-            while (result.Count < max)
-            {
-                // Only durable check-ins leave the kiosk: a commit still waiting for its fsync could be lost in a power
-                // cut and its sequence number reused, and the fleet would then ignore the new check-in as a repeat.
-                var durable = Query.And(Query.GT("_id", afterSeq), Query.LTE("_id", _lastSeq));
-                var wanted = max - result.Count;
-                var docs = db.Pending.Find(durable, 0, wanted).ToList();
-                result.AddRange(docs.Select(Readable).OfType<CheckInRecorded>());
-                if (docs.Count < wanted)
-                {
-                    break;
-                }
-
-                afterSeq = docs[^1]["_id"].AsInt64;
-            }
-
-            return result;
+            // Only durable check-ins leave the kiosk: a commit still waiting for its fsync could be lost in a power
+            // cut and its sequence number reused, and the fleet would then ignore the new check-in as a repeat.
+            return EnsureOpen().PendingBetween(afterSeq, _lastSeq).Select(_opener.TryRead).OfType<CheckInRecorded>().Take(max).ToList();
         }
     }
 
@@ -116,7 +101,7 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
             return new OutboxStatus(_pending, oldest is null ? null : OutboxDocuments.At(oldest), _acknowledged, _lastSeq)
             {
                 Retained = db.Acked.LongCount(),
-                Unreadable = _unreadable.Count,
+                Unreadable = _opener.UnreadableCount,
             };
         }
     }
@@ -202,25 +187,6 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
 
     private CheckInRecorded NewCheckIn(ScannedCode scan, long seq) =>
         new(Ulid.NewUlid(_time.GetUtcNow()).ToString(), seq, _deviceId, _siteId, scan.At, scan.Format, scan.Verdict, scan.PayloadHash, scan.Subject);
-
-    /// <summary>The check-in, or null (reported once) when its sealed subject does not open.</summary>
-    private CheckInRecorded? Readable(BsonDocument doc)
-    {
-        try
-        {
-            return OutboxDocuments.ToCheckIn(doc, _cipher);
-        }
-        catch (System.Security.Cryptography.CryptographicException ex)
-        {
-            var seq = doc["_id"].AsInt64;
-            if (_unreadable.Add(seq))
-            {
-                Log.OutboxRecordUnreadable(_logger, seq, ex.Message, OutboxKey.FileName);
-            }
-
-            return null;
-        }
-    }
 
     private OutboxDatabase EnsureOpen()
     {

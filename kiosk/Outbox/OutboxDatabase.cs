@@ -62,6 +62,10 @@ internal sealed class OutboxDatabase : IDisposable
         return (lastSeq, Pending.Count(), acknowledged);
     }
 
+    /// <summary>Pending check-ins with <paramref name="afterSeq"/> &lt; seq ≤ <paramref name="upToSeq"/>, oldest first, read lazily.</summary>
+    public IEnumerable<BsonDocument> PendingBetween(long afterSeq, long upToSeq) =>
+        Pending.Find(Query.And(Query.GT("_id", afterSeq), Query.LTE("_id", upToSeq)));
+
     /// <summary>Inserts the check-ins in one transaction and returns when that commit is on stable storage.</summary>
     public void InsertDurably(IReadOnlyList<BsonDocument> checkIns, IEnumerable<SourceCursor> cursors)
     {
