@@ -21,6 +21,15 @@ public class CheckInSubjectWireTests
     }
 
     [Fact]
+    public void ToString_CheckInWithSubject_PrintsNoPersonalField()
+    {
+        var text = (Sample with { Subject = Subject }).ToString();
+
+        Assert.Contains("CheckInSubject", text, StringComparison.Ordinal);
+        Assert.All(new[] { "Nguyễn", "1990", Subject.PersonKey, Subject.IdNumberHash! }, s => Assert.DoesNotContain(s, text, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TryDecode_BatchFromBeforeSubjects_DecodesWithoutSubject()
     {
         const string Json = "{\"v\":1,\"deviceId\":\"k\",\"items\":[{\"id\":\"i\",\"seq\":1,\"deviceId\":\"k\",\"siteId\":\"s\",\"at\":\"2026-01-01T00:00:00Z\",\"format\":\"dcc\",\"verdict\":\"unverified\",\"payloadHash\":\"h\"}]}";

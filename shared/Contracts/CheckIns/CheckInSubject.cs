@@ -20,6 +20,9 @@ public sealed record CheckInSubject(string PersonKey, string Name, string? Birth
     /// <summary>A base64url SHA-256 is 43 characters; room for a versioned prefix.</summary>
     public const int MaxHashLength = 64;
 
+    /// <summary>Never the personal fields: a record prints every member by default, and check-ins end up in messages.</summary>
+    public override string ToString() => "CheckInSubject { (personal data not printed) }";
+
     /// <summary>This subject cut to the wire bounds (a long name is truncated, an oversized optional field dropped).</summary>
     public CheckInSubject Bounded() => new(
         PersonKey,
