@@ -92,6 +92,34 @@ public sealed class OutboxRetentionTests : IDisposable
         Assert.Equal([next], reopened.PeekPending(0, 10));
     }
 
+    [Fact]
+    public async Task PurgeOnce_Purged_SealedSubjectBytesGoneFromTheFiles()
+    {
+        using (var outbox = Open())
+        {
+            var records = await RecordAsync(outbox, 1);
+            outbox.Acknowledge([Ack(records[0])]);
+        }
+
+        byte[] sealedSubject;
+        using (var db = OutboxDatabase.Open(new FileOutboxStorage(_dir.Path)))
+        {
+            sealedSubject = db.Acked.FindById(1)["p"].AsBinary;
+        }
+
+        Assert.True(Contains(sealedSubject), "the sealed subject is in the files before the purge");
+        using (var outbox = Open())
+        {
+            _time.Advance(TimeSpan.FromDays(15));
+            Assert.Equal(1, Worker(outbox).PurgeOnce());
+        }
+
+        Assert.False(Contains(sealedSubject), "the sealed subject is still in the files after the purge");
+    }
+
+    private bool Contains(byte[] needle) =>
+        Directory.GetFiles(_dir.Path, "outbox*.db").Any(f => File.ReadAllBytes(f).AsSpan().IndexOf(needle) >= 0);
+
     public void Dispose() => _dir.Dispose();
 
     private static AcknowledgedCheckIn Ack(CheckInRecorded c) => new(c.Id, c.Seq);
