@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScanPoint.Hardware.Scanning;
+using ScanPoint.Kiosk.Clock;
 using ScanPoint.Kiosk.Health;
 using ScanPoint.Kiosk.Outbox;
 using ScanPoint.Kiosk.Provisioning;
@@ -51,12 +52,7 @@ public static class KioskServiceCollectionExtensions
         services.AddOptions<ReportingOptions>().BindConfiguration(ReportingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => KioskIdentity.Load(sp.GetRequiredService<IOptions<KioskOptions>>().Value.DataDir));
-        services.AddSingleton<ICheckInOutbox>(sp =>
-        {
-            var identity = sp.GetRequiredService<KioskIdentity>();
-            var storage = new FileOutboxStorage(sp.GetRequiredService<IOptions<KioskOptions>>().Value.DataDir);
-            return new LiteDbCheckInOutbox(storage, identity.DeviceId, identity.SiteId, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LiteDbCheckInOutbox>>());
-        });
+        services.AddOutbox();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<BrokerLink>();
         services.AddSingleton<VerdictFeed>();
@@ -65,6 +61,7 @@ public static class KioskServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ScreenServer>());
         services.AddSingleton<ScanSourcesHealth>();
         services.AddSingleton<ServerClock>();
+        services.AddClockGuard();
         services.AddSingleton<KioskTrust>();
         services.AddSingleton<CodeVerifier>();
         services.AddSingleton<TrustUpdater>();

@@ -104,4 +104,25 @@ internal static partial class Log
 
     [LoggerMessage(9002, LogLevel.Error, "Screen page could not listen on 127.0.0.1:{Port} ({Reason}); scanning goes on without a screen")]
     public static partial void ScreenFailed(ILogger logger, int port, string reason);
+
+    [LoggerMessage(1004, LogLevel.Error, "Outbox check-in seq {Seq} cannot be decrypted ({Reason}): kept, not sent; check {KeyFile}")]
+    public static partial void OutboxRecordUnreadable(ILogger logger, long seq, string reason, string keyFile);
+
+    [LoggerMessage(1005, LogLevel.Information, "Outbox retention: {Count} acknowledged check-ins purged (acknowledged before {Cutoff:O})")]
+    public static partial void OutboxPurged(ILogger logger, int count, DateTimeOffset cutoff);
+
+    [LoggerMessage(1006, LogLevel.Warning, "Outbox retention purge failed: {Reason}; trying again in {RetryIn}")]
+    public static partial void OutboxPurgeFailed(ILogger logger, string reason, TimeSpan retryIn);
+
+    [LoggerMessage(8001, LogLevel.Warning, "Clock not trusted ({Status}; last-known-good {LastKnownGood:O}): signed codes are unverifiable:CLOCK")]
+    public static partial void ClockRefused(ILogger logger, Clock.ClockStatus status, DateTimeOffset? lastKnownGood);
+
+    [LoggerMessage(8002, LogLevel.Information, "Clock trusted again: codes are verified")]
+    public static partial void ClockTrustedAgain(ILogger logger);
+
+    [LoggerMessage(8003, LogLevel.Warning, "Last-known-good time in {Path} is unreadable: ignored")]
+    public static partial void LastKnownGoodUnreadable(ILogger logger, string path);
+
+    [LoggerMessage(8004, LogLevel.Warning, "Last-known-good time not saved: {Reason}")]
+    public static partial void LastKnownGoodNotSaved(ILogger logger, string reason);
 }

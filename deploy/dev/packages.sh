@@ -5,6 +5,7 @@
 #   libgtk-3-0           OpenCvSharp's official linux-x64 runtime links against GTK 3 and friends
 #   zxing-cpp-tools, zbar-tools   ZXingReader and zbarimg: the peers the decode benchmark compares against
 #   chromium             the kiosk screen's browser tests: Playwright drives Debian's chromium (browser downloads do not work here)
+#   faketime             the end-to-end clock test runs the kiosk with its clock moved back (libfaketime)
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -19,7 +20,7 @@ ensure_packages() {
   fi
 }
 
-ensure_packages g++ libzxing-dev libstb-dev libwebp-dev libgtk-3-0 zxing-cpp-tools zbar-tools
+ensure_packages g++ libzxing-dev libstb-dev libwebp-dev libgtk-3-0 zxing-cpp-tools zbar-tools faketime
 ensure_packages chromium
 
 if [ "${1:-}" = "--arm64" ]; then

@@ -73,8 +73,24 @@ internal static class PostgresCheckInCopy
             await importer.WriteAsync(checkIn.Format, NpgsqlDbType.Text, cancellationToken);
             await importer.WriteAsync(checkIn.Verdict, NpgsqlDbType.Text, cancellationToken);
             await importer.WriteAsync(checkIn.PayloadHash, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(importer, checkIn.Subject?.PersonKey, cancellationToken);
+            await WriteNullableAsync(importer, checkIn.Subject?.Name, cancellationToken);
+            await WriteNullableAsync(importer, checkIn.Subject?.BirthDate, cancellationToken);
+            await WriteNullableAsync(importer, checkIn.Subject?.IdNumberHash, cancellationToken);
         }
 
         await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken)
+    {
+        if (value is null)
+        {
+            await importer.WriteNullAsync(cancellationToken);
+        }
+        else
+        {
+            await importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+        }
     }
 }

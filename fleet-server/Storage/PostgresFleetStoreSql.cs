@@ -66,6 +66,11 @@ internal static class PostgresFleetStoreSql
             device_id       text,
             failed_attempts integer     NOT NULL DEFAULT 0
         );
+        ALTER TABLE check_ins ADD COLUMN IF NOT EXISTS person_key text;
+        ALTER TABLE check_ins ADD COLUMN IF NOT EXISTS person_name text;
+        ALTER TABLE check_ins ADD COLUMN IF NOT EXISTS person_birth_date text;
+        ALTER TABLE check_ins ADD COLUMN IF NOT EXISTS person_id_hash text;
+        CREATE INDEX IF NOT EXISTS check_ins_person_key_at ON check_ins (person_key, at) WHERE person_key IS NOT NULL;
         """;
 
     /// <summary>Applies a presence unless it belongs to an earlier boot than the one stored (1 row = applied).</summary>
@@ -141,12 +146,17 @@ internal static class PostgresFleetStoreSql
             at           timestamptz NOT NULL,
             format       text        NOT NULL,
             verdict      text        NOT NULL,
-            payload_hash text        NOT NULL
+            payload_hash text        NOT NULL,
+            person_key        text,
+            person_name       text,
+            person_birth_date text,
+            person_id_hash    text
         ) ON COMMIT DROP
         """;
 
     public const string CopyToStaging = """
-        COPY incoming_check_ins (device_id, seq, id, site_id, at, format, verdict, payload_hash) FROM STDIN (FORMAT BINARY)
+        COPY incoming_check_ins (device_id, seq, id, site_id, at, format, verdict, payload_hash,
+                                 person_key, person_name, person_birth_date, person_id_hash) FROM STDIN (FORMAT BINARY)
         """;
 
     /// <summary>
@@ -155,8 +165,10 @@ internal static class PostgresFleetStoreSql
     /// </summary>
     public const string InsertFromStaging = """
         WITH inserted AS (
-            INSERT INTO check_ins (device_id, seq, id, site_id, at, format, verdict, payload_hash, received_at)
-            SELECT device_id, seq, id, site_id, at, format, verdict, payload_hash, @received_at
+            INSERT INTO check_ins (device_id, seq, id, site_id, at, format, verdict, payload_hash, received_at,
+                                   person_key, person_name, person_birth_date, person_id_hash)
+            SELECT device_id, seq, id, site_id, at, format, verdict, payload_hash, @received_at,
+                   person_key, person_name, person_birth_date, person_id_hash
             FROM incoming_check_ins
             ORDER BY device_id, seq
             ON CONFLICT (device_id, seq) DO NOTHING

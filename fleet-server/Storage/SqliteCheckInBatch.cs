@@ -27,6 +27,10 @@ internal static class SqliteCheckInBatch
         var format = insert.Parameters.Add("$format", SqliteType.Text);
         var verdict = insert.Parameters.Add("$verdict", SqliteType.Text);
         var payloadHash = insert.Parameters.Add("$payload_hash", SqliteType.Text);
+        var personKey = insert.Parameters.Add("$person_key", SqliteType.Text);
+        var personName = insert.Parameters.Add("$person_name", SqliteType.Text);
+        var personBirthDate = insert.Parameters.Add("$person_birth_date", SqliteType.Text);
+        var personIdHash = insert.Parameters.Add("$person_id_hash", SqliteType.Text);
         insert.Parameters.Add("$received_at", SqliteType.Text).Value = SqliteTimestamp.ToText(receivedAt);
         insert.Prepare();
 
@@ -43,6 +47,10 @@ internal static class SqliteCheckInBatch
             format.Value = checkIn.Format;
             verdict.Value = checkIn.Verdict;
             payloadHash.Value = checkIn.PayloadHash;
+            personKey.Value = (object?)checkIn.Subject?.PersonKey ?? DBNull.Value;
+            personName.Value = (object?)checkIn.Subject?.Name ?? DBNull.Value;
+            personBirthDate.Value = (object?)checkIn.Subject?.BirthDate ?? DBNull.Value;
+            personIdHash.Value = (object?)checkIn.Subject?.IdNumberHash ?? DBNull.Value;
             if (insert.ExecuteNonQuery() == 1)
             {
                 inserted++;

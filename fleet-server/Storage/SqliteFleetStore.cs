@@ -52,6 +52,9 @@ public sealed partial class SqliteFleetStore : IFleetStore
                     }
                 }
 
+                command.CommandText = SqliteFleetStoreSql.CreateAddedIndexes;
+                command.ExecuteNonQuery();
+
                 transaction.Commit();
                 return true;
             },

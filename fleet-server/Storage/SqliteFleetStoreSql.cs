@@ -128,15 +128,26 @@ internal static class SqliteFleetStoreSql
     [
         ("devices", "revoked_at", "TEXT"),
         ("device_counters", "last_at", "TEXT"),
+        ("check_ins", "person_key", "TEXT"),
+        ("check_ins", "person_name", "TEXT"),
+        ("check_ins", "person_birth_date", "TEXT"),
+        ("check_ins", "person_id_hash", "TEXT"),
     ];
+
+    /// <summary>Indexes over <see cref="AddedColumns"/>, created once they exist: tracing one person by key and time.</summary>
+    public const string CreateAddedIndexes = """
+        CREATE INDEX IF NOT EXISTS check_ins_person_key_at ON check_ins (person_key, at) WHERE person_key IS NOT NULL;
+        """;
 
     public const string RevokeDevice = "UPDATE devices SET revoked_at = $revoked_at WHERE device_id = $device_id AND revoked_at IS NULL";
 
     public const string SelectRevokedSince = "SELECT device_id FROM devices WHERE revoked_at IS NOT NULL AND revoked_at >= $since";
 
     public const string InsertCheckIn = """
-        INSERT INTO check_ins (device_id, seq, id, site_id, at, format, verdict, payload_hash, received_at)
-        VALUES ($device_id, $seq, $id, $site_id, $at, $format, $verdict, $payload_hash, $received_at)
+        INSERT INTO check_ins (device_id, seq, id, site_id, at, format, verdict, payload_hash, received_at,
+                               person_key, person_name, person_birth_date, person_id_hash)
+        VALUES ($device_id, $seq, $id, $site_id, $at, $format, $verdict, $payload_hash, $received_at,
+                $person_key, $person_name, $person_birth_date, $person_id_hash)
         ON CONFLICT (device_id, seq) DO NOTHING
         """;
 

@@ -3,9 +3,10 @@ namespace ScanPoint.Kiosk.Health;
 /// <summary>
 /// What this kiosk knows of the fleet's clock: learned at each connect (CONNACK user property <c>server-time</c>) and
 /// from every ack. <see cref="OffsetSeconds"/> is fleet time minus kiosk time (positive: the kiosk is behind), not
-/// corrected for transit, so it is good to about a network round trip. Null until first learned.
+/// corrected for transit, so it is good to about a network round trip. Null until first learned. Every learned time
+/// also becomes the kiosk's last-known-good time (the fleet's clock is the authority).
 /// </summary>
-public sealed class ServerClock(TimeProvider time)
+public sealed class ServerClock(TimeProvider time, Clock.LastKnownGoodTime? lastKnownGood = null)
 {
     private readonly Lock _lock = new();
     private double? _offsetSeconds;
@@ -29,6 +30,8 @@ public sealed class ServerClock(TimeProvider time)
         {
             _offsetSeconds = offset;
         }
+
+        lastKnownGood?.LearnFromServer(serverTime);
     }
 
     /// <summary>Observes an ISO 8601 server time from a CONNACK property; ignores anything unparsable.</summary>

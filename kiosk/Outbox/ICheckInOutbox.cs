@@ -11,11 +11,20 @@ public interface ICheckInOutbox : IDisposable
     /// <summary>Assigns id and sequence number and returns once the check-in survives a power cut.</summary>
     Task<CheckInRecorded> RecordAsync(ScannedCode scan, CancellationToken cancellationToken);
 
-    /// <summary>Pending check-ins with a sequence number above <paramref name="afterSeq"/>, oldest first.</summary>
+    /// <summary>
+    /// Pending (unacknowledged) check-ins with a sequence number above <paramref name="afterSeq"/>, oldest first; one
+    /// whose encrypted subject cannot be read is skipped (kept and reported, see <see cref="OutboxStatus.Unreadable"/>).
+    /// </summary>
     IReadOnlyList<CheckInRecorded> PeekPending(long afterSeq, int max);
 
-    /// <summary>Deletes the named check-ins (id and seq must both match); returns how many were deleted.</summary>
+    /// <summary>
+    /// Marks the named check-ins (id and seq must both match) acknowledged at the current time: they leave the pending
+    /// queue for good and stay as local history until <see cref="PurgeAcknowledged"/>. Returns how many were pending.
+    /// </summary>
     int Acknowledge(IReadOnlyCollection<AcknowledgedCheckIn> items);
+
+    /// <summary>Deletes acknowledged check-ins, with their personal fields, acknowledged before the cutoff; returns how many.</summary>
+    int PurgeAcknowledged(DateTimeOffset acknowledgedBefore);
 
     OutboxStatus GetStatus();
 

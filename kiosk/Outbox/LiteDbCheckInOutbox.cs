@@ -10,8 +10,10 @@ namespace ScanPoint.Kiosk.Outbox;
 /// <summary>
 /// The outbox in LiteDB. Every record goes through one writer loop that commits whatever has queued up as one
 /// transaction (group commit) and waits for it to be on stable storage before any caller hears "recorded".
-/// Acknowledged check-ins are deleted; their count and highest sequence number live in a counters document so
-/// sequence numbers never repeat.
+/// Acknowledged check-ins move to a local history (never sent again) until <see cref="PurgeAcknowledged"/> deletes
+/// them; their count and highest sequence number live in a counters document so sequence numbers never repeat.
+/// Subjects are stored sealed with <see cref="OutboxCipher"/>; a record whose subject does not open (wrong key,
+/// tampered file) is kept and reported, not sent and not lost.
 /// </summary>
 public sealed class LiteDbCheckInOutbox : ICheckInOutbox
 {
@@ -23,6 +25,8 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
     private readonly string _siteId;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly OutboxCipher? _cipher;
+    private readonly SubjectOpener _opener;
     private readonly Channel<Request> _requests = Channel.CreateUnbounded<Request>(new() { SingleReader = true });
     private readonly Lock _dbLock = new();
     private readonly Task _writer;
@@ -31,9 +35,12 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
     private long _pending;
     private long _acknowledged;
 
-    public LiteDbCheckInOutbox(IOutboxStorage storage, string deviceId, string siteId, TimeProvider time, ILogger<LiteDbCheckInOutbox> logger)
+    /// <param name="cipher">Seals subjects; without one, a scan with a subject is refused and stored subjects are unreadable.</param>
+    public LiteDbCheckInOutbox(
+        IOutboxStorage storage, string deviceId, string siteId, TimeProvider time, ILogger<LiteDbCheckInOutbox> logger, OutboxCipher? cipher = null)
     {
-        (_storage, _deviceId, _siteId, _time, _logger) = (storage, deviceId, siteId, time, logger);
+        (_storage, _deviceId, _siteId, _time, _logger, _cipher) = (storage, deviceId, siteId, time, logger, cipher);
+        _opener = new SubjectOpener(cipher, logger);
         lock (_dbLock)
         {
             EnsureOpen();
@@ -44,6 +51,11 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
 
     public Task<CheckInRecorded> RecordAsync(ScannedCode scan, CancellationToken cancellationToken)
     {
+        if (scan.Subject is not null && _cipher is null)
+        {
+            throw new InvalidOperationException("this outbox has no key: it cannot store a subject");
+        }
+
         var request = new Request(scan, new TaskCompletionSource<CheckInRecorded>(TaskCreationOptions.RunContinuationsAsynchronously));
         ObjectDisposedException.ThrowIf(!_requests.Writer.TryWrite(request), this);
 
@@ -54,11 +66,9 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
     {
         lock (_dbLock)
         {
-            var db = EnsureOpen();
             // Only durable check-ins leave the kiosk: a commit still waiting for its fsync could be lost in a power
             // cut and its sequence number reused, and the fleet would then ignore the new check-in as a repeat.
-            var durable = Query.And(Query.GT("_id", afterSeq), Query.LTE("_id", _lastSeq));
-            return db.Pending.Find(durable, 0, max).Select(OutboxDocuments.ToCheckIn).ToList();
+            return EnsureOpen().PendingBetween(afterSeq, _lastSeq).Select(_opener.TryRead).OfType<CheckInRecorded>().Take(max).ToList();
         }
     }
 
@@ -69,7 +79,7 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
             var db = EnsureOpen();
             try
             {
-                var deleted = db.DeleteAcknowledged(items);
+                var deleted = db.MoveAcknowledged(items, _time.GetUtcNow());
                 _pending -= deleted;
                 _acknowledged += deleted;
                 return deleted;
@@ -88,7 +98,28 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
         {
             var db = EnsureOpen();
             var oldest = db.Pending.Find(Query.All("_id", Query.Ascending), 0, 1).FirstOrDefault();
-            return new OutboxStatus(_pending, oldest is null ? null : OutboxDocuments.ToCheckIn(oldest).At, _acknowledged, _lastSeq);
+            return new OutboxStatus(_pending, oldest is null ? null : OutboxDocuments.At(oldest), _acknowledged, _lastSeq)
+            {
+                Retained = db.Acked.LongCount(),
+                Unreadable = _opener.UnreadableCount,
+            };
+        }
+    }
+
+    public int PurgeAcknowledged(DateTimeOffset acknowledgedBefore)
+    {
+        lock (_dbLock)
+        {
+            var db = EnsureOpen();
+            try
+            {
+                return db.PurgeAcknowledged(acknowledgedBefore);
+            }
+            catch (Exception ex) when (ex is IOException or LiteException)
+            {
+                Close(ex);
+                throw new IOException("retention purge not applied: " + ex.Message, ex);
+            }
         }
     }
 
@@ -134,7 +165,7 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
             {
                 var db = EnsureOpen();
                 var records = group.Select((r, i) => NewCheckIn(r.Scan, _lastSeq + i + 1)).ToList();
-                db.InsertDurably(records, group.Select(r => r.Scan.Cursor).OfType<SourceCursor>());
+                db.InsertDurably([.. records.Select(c => OutboxDocuments.ToDocument(c, _cipher))], group.Select(r => r.Scan.Cursor).OfType<SourceCursor>());
                 _lastSeq += records.Count;
                 _pending += records.Count;
                 for (var i = 0; i < group.Count; i++)
@@ -155,7 +186,7 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
     }
 
     private CheckInRecorded NewCheckIn(ScannedCode scan, long seq) =>
-        new(Ulid.NewUlid(_time.GetUtcNow()).ToString(), seq, _deviceId, _siteId, scan.At, scan.Format, scan.Verdict, scan.PayloadHash);
+        new(Ulid.NewUlid(_time.GetUtcNow()).ToString(), seq, _deviceId, _siteId, scan.At, scan.Format, scan.Verdict, scan.PayloadHash, scan.Subject);
 
     private OutboxDatabase EnsureOpen()
     {

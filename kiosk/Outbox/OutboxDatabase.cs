@@ -23,10 +23,14 @@ internal sealed class OutboxDatabase : IDisposable
         _db = new LiteDatabase(_engine, disposeOnClose: true);
         _barrier = new LiteDbCommitBarrier(_engine, data, log);
         Pending = _db.GetCollection("pending");
+        Acked = _db.GetCollection("acked");
         Meta = _db.GetCollection("meta");
     }
 
     public ILiteCollection<BsonDocument> Pending { get; }
+
+    /// <summary>Acknowledged check-ins kept as local history until the retention purge; never sent again.</summary>
+    public ILiteCollection<BsonDocument> Acked { get; }
 
     public ILiteCollection<BsonDocument> Meta { get; }
 
@@ -58,8 +62,12 @@ internal sealed class OutboxDatabase : IDisposable
         return (lastSeq, Pending.Count(), acknowledged);
     }
 
+    /// <summary>Pending check-ins with <paramref name="afterSeq"/> &lt; seq ≤ <paramref name="upToSeq"/>, oldest first, read lazily.</summary>
+    public IEnumerable<BsonDocument> PendingBetween(long afterSeq, long upToSeq) =>
+        Pending.Find(Query.And(Query.GT("_id", afterSeq), Query.LTE("_id", upToSeq)));
+
     /// <summary>Inserts the check-ins in one transaction and returns when that commit is on stable storage.</summary>
-    public void InsertDurably(IReadOnlyList<CheckInRecorded> checkIns, IEnumerable<SourceCursor> cursors)
+    public void InsertDurably(IReadOnlyList<BsonDocument> checkIns, IEnumerable<SourceCursor> cursors)
     {
         if (!_db.BeginTrans())
         {
@@ -68,7 +76,7 @@ internal sealed class OutboxDatabase : IDisposable
 
         try
         {
-            Pending.InsertBulk(checkIns.Select(OutboxDocuments.ToDocument), checkIns.Count);
+            Pending.InsertBulk(checkIns, checkIns.Count);
             foreach (var cursor in cursors.GroupBy(c => c.Source).Select(g => g.MaxBy(c => c.Position)!))
             {
                 Meta.Upsert(new BsonDocument { ["_id"] = CursorPrefix + cursor.Source, ["p"] = cursor.Position });
@@ -85,8 +93,11 @@ internal sealed class OutboxDatabase : IDisposable
         _barrier.WaitDurable();
     }
 
-    /// <summary>Deletes the named check-ins whose id matches and counts them as acknowledged, in one transaction.</summary>
-    public int DeleteAcknowledged(IReadOnlyCollection<AcknowledgedCheckIn> items)
+    /// <summary>
+    /// Moves the named check-ins whose id matches from pending to the acknowledged history, stamped with
+    /// <paramref name="ackedAt"/>, and counts them as acknowledged, in one transaction.
+    /// </summary>
+    public int MoveAcknowledged(IReadOnlyCollection<AcknowledgedCheckIn> items, DateTimeOffset ackedAt)
     {
         _db.BeginTrans();
         try
@@ -98,6 +109,8 @@ internal sealed class OutboxDatabase : IDisposable
                 var doc = Pending.FindById(item.Seq);
                 if (doc is not null && doc["id"].AsString == item.Id && Pending.Delete(item.Seq))
                 {
+                    doc[OutboxDocuments.AckedAt] = ackedAt.ToUnixTimeMilliseconds();
+                    Acked.Upsert(doc);
                     deleted++;
                     highest = Math.Max(highest, item.Seq);
                 }
@@ -120,6 +133,10 @@ internal sealed class OutboxDatabase : IDisposable
             throw;
         }
     }
+
+    /// <summary>Deletes the acknowledged check-ins (and with them their sealed subjects) acknowledged before <paramref name="cutoff"/>.</summary>
+    public int PurgeAcknowledged(DateTimeOffset cutoff) =>
+        Acked.DeleteMany(Query.LT(OutboxDocuments.AckedAt, cutoff.ToUnixTimeMilliseconds()));
 
     public long ReadCursor(string source) => Meta.FindById(CursorPrefix + source)?["p"].AsInt64 ?? 0;
 

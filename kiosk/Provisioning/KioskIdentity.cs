@@ -26,9 +26,11 @@ public sealed record KioskIdentity(string DeviceId, string Province, string Site
             ?? throw new InvalidOperationException($"{path} is empty");
     }
 
+    /// <summary>Writes the identity and, if there is none yet, the outbox key (every provisioning path comes here).</summary>
     public void Save(string dataDir)
     {
         Directory.CreateDirectory(dataDir);
+        Outbox.OutboxKey.LoadOrCreate(dataDir);
         AtomicFile.Write(Path.Combine(dataDir, FileName), JsonSerializer.SerializeToUtf8Bytes(this), AtomicFile.OwnerOnly);
     }
 }

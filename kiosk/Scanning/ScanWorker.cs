@@ -84,10 +84,10 @@ internal sealed class ScanWorker(
         var hash = PayloadHash.Of(scan.Text);
         try
         {
-            var verdict = verifier.Verify(scan.Text, format);
-            var recorded = await outbox.RecordAsync(new ScannedCode(scan.At, format, verdict, hash, scan.Cursor), cancellationToken).ConfigureAwait(false);
+            var check = verifier.Check(scan.Text, format);
+            var recorded = await outbox.RecordAsync(new ScannedCode(scan.At, format, check.Verdict, hash, scan.Cursor, check.Subject), cancellationToken).ConfigureAwait(false);
             Log.ScanRecorded(logger, recorded.Seq, format, recorded.Verdict, hash);
-            screen?.Show(recorded.Verdict);
+            screen?.Show(recorded.Verdict, check.Subject?.Name, check.Subject?.BirthDate);
             signal.Notify();
         }
         catch (IOException ex)

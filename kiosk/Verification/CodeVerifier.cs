@@ -6,63 +6,101 @@ using ScanPoint.Credentials.Shc;
 using ScanPoint.Credentials.Trust;
 using ScanPoint.Credentials.VdsNc;
 using ScanPoint.Credentials.Verdicts;
+using ScanPoint.Kiosk.Clock;
 using ContractVerdicts = ScanPoint.Contracts.CheckIns.VerdictCodes;
 using EngineCodes = ScanPoint.Credentials.Verdicts.VerdictCodes;
 
 namespace ScanPoint.Kiosk.Verification;
 
 /// <summary>
-/// Judges a scanned code locally, against the trust bundle, and returns the check-in's verdict string:
-/// HC1, SHC, VDS-NC and DCL1 against their bundle sections; a citizen-ID card is parsed (unsigned, so at best
-/// <c>unverified</c>); a stale or missing bundle is never a green.
+/// Judges a scanned code locally, against the trust bundle, and returns the check-in's verdict string and who was
+/// scanned: HC1, SHC, VDS-NC and DCL1 against their bundle sections; a citizen-ID card is parsed (unsigned, so at best
+/// <c>unverified</c>); a stale or missing bundle is never a green, and neither is a clock <see cref="ClockGuard"/>
+/// does not trust (<c>unverifiable:CLOCK</c>). The subject comes only from a code whose signature verified, or from a
+/// parsed citizen-ID card (an unverified claim, so marked by its verdict).
 /// </summary>
-public sealed class CodeVerifier(KioskTrust trust, TimeProvider time)
+public sealed class CodeVerifier(KioskTrust trust, TimeProvider time, ClockGuard clock)
 {
     /// <summary>The country whose acceptance rules apply at the kiosk.</summary>
     public const string CountryOfArrival = "VN";
 
-    public string Verify(string text, string format)
+    /// <summary>The verdict alone.</summary>
+    public string Verify(string text, string format) => Check(text, format).Verdict;
+
+    public CodeCheck Check(string text, string format)
     {
         if (format == CodeFormats.CitizenId)
         {
             // unsigned: a well-formed card is an unverified identity claim, never a green
             var card = CitizenIdParser.Parse(text);
-            return card.Parsed ? ContractVerdicts.Unverified : ContractVerdicts.Rejected(card.Code ?? EngineCodes.CitizenIdFormat);
+            return card.Parsed
+                ? new CodeCheck(ContractVerdicts.Unverified, SubjectReader.FromCitizenId(card.Identity))
+                : new CodeCheck(ContractVerdicts.Rejected(card.Code ?? EngineCodes.CitizenIdFormat));
         }
 
-        if (format == CodeFormats.Unknown || !trust.HasAnchor)
+        if (format == CodeFormats.Unknown)
         {
-            return ContractVerdicts.Unverified;
+            return new CodeCheck(ContractVerdicts.Unverified);
+        }
+
+        if (clock.Check() != ClockStatus.Trusted)
+        {
+            return new CodeCheck(ContractVerdicts.Unverifiable(ClockGuard.Code));
+        }
+
+        if (!trust.HasAnchor)
+        {
+            return new CodeCheck(ContractVerdicts.Unverified);
         }
 
         var now = time.GetUtcNow();
         if (trust.Bundle is not { } bundle)
         {
-            return ContractVerdicts.Unverifiable(EngineCodes.NoTrust);
+            return new CodeCheck(ContractVerdicts.Unverifiable(EngineCodes.NoTrust));
         }
 
         if (IsStale(bundle, format, now))
         {
-            return ContractVerdicts.Unverifiable(EngineCodes.TrustStale);
+            return new CodeCheck(ContractVerdicts.Unverifiable(EngineCodes.TrustStale));
         }
 
-        return ToCheckInVerdict(format switch
+        var (verdict, subject) = format switch
         {
             CodeFormats.Dcc => VerifyDcc(text, bundle, now),
-            CodeFormats.SmartHealthCard => ShcVerifier.Verify(text, bundle.ShcIssuers, now).Verdict,
-            CodeFormats.VdsNc => VdsNcVerifier.Verify(text, bundle.VdsCscas, now).Verdict,
-            _ => DeclarationVerifier.Verify(text, bundle.DeclarationSigners, now).Verdict,
-        });
+            CodeFormats.SmartHealthCard => VerifyShc(text, bundle, now),
+            CodeFormats.VdsNc => VerifyVdsNc(text, bundle, now),
+            _ => VerifyDeclaration(text, bundle, now),
+        };
+        return new CodeCheck(ToCheckInVerdict(verdict), SubjectReader.SignatureVerified(verdict) ? subject : null);
     }
 
     /// <summary>Signature, schema, revocation, time and key usage; then the bundle's business rules for Viet Nam.</summary>
-    private static Verdict VerifyDcc(string text, TrustBundle bundle, DateTimeOffset now)
+    private static (Verdict Verdict, CheckInSubject? Subject) VerifyDcc(string text, TrustBundle bundle, DateTimeOffset now)
     {
         var checks = bundle.DccChecks;
         var result = DccVerifier.Verify(text, bundle.Dsc, now, checks.Revocations, checks.Schemas);
-        return result.Verdict is Verdict.Accepted && result.Claims is { } claims && checks.Rules.Count > 0
+        var verdict = result.Verdict is Verdict.Accepted && result.Claims is { } claims && checks.Rules.Count > 0
             ? DccRuleCheck.Evaluate(claims, checks.Rules, checks.ValueSets, now, CountryOfArrival) ?? result.Verdict
             : result.Verdict;
+        return (verdict, SubjectReader.FromDcc(result.Claims?.Payload));
+    }
+
+    private static (Verdict Verdict, CheckInSubject? Subject) VerifyShc(string text, TrustBundle bundle, DateTimeOffset now)
+    {
+        var result = ShcVerifier.Verify(text, bundle.ShcIssuers, now);
+        return (result.Verdict, SubjectReader.FromShc(result.Claims));
+    }
+
+    private static (Verdict Verdict, CheckInSubject? Subject) VerifyVdsNc(string text, TrustBundle bundle, DateTimeOffset now)
+    {
+        var result = VdsNcVerifier.Verify(text, bundle.VdsCscas, now);
+        return (result.Verdict, SubjectReader.FromVdsNc(result.Data));
+    }
+
+    private static (Verdict Verdict, CheckInSubject? Subject) VerifyDeclaration(string text, TrustBundle bundle, DateTimeOffset now)
+    {
+        var result = DeclarationVerifier.Verify(text, bundle.DeclarationSigners, now);
+        return (result.Verdict, SubjectReader.FromDeclaration(result.Claims?.Pass));
     }
 
     private static bool IsStale(TrustBundle bundle, string format, DateTimeOffset now) => format switch

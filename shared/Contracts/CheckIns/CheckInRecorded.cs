@@ -9,6 +9,8 @@ namespace ScanPoint.Contracts.CheckIns;
 /// <param name="Format">Recognised code format (<see cref="CodeFormats"/>).</param>
 /// <param name="Verdict">Verdict code, e.g. <c>unverified</c>, <c>accepted</c>, <c>rejected:SIG</c>.</param>
 /// <param name="PayloadHash">SHA-256 of the scanned text, base64url.</param>
+/// <param name="Subject">Who was scanned, when the code said so verifiably (see <see cref="CheckInSubject"/>); null for
+/// codes that carry no person, failed their signature, or were recorded before subjects existed.</param>
 public sealed record CheckInRecorded(
     string Id,
     long Seq,
@@ -17,4 +19,5 @@ public sealed record CheckInRecorded(
     DateTimeOffset At,
     string Format,
     string Verdict,
-    string PayloadHash);
+    string PayloadHash,
+    CheckInSubject? Subject = null);

@@ -54,8 +54,17 @@ public static class CheckInsValidation
         }
 
         string?[] fields = [item.Id, item.SiteId, item.Format, item.Verdict, item.PayloadHash];
-        return fields.All(f => !string.IsNullOrEmpty(f) && f.Length <= MaxFieldLength)
-            ? ""
-            : $"check-in {item.Seq} has a missing or oversized field";
+        if (!fields.All(f => !string.IsNullOrEmpty(f) && f.Length <= MaxFieldLength))
+        {
+            return $"check-in {item.Seq} has a missing or oversized field";
+        }
+
+        return item.Subject is null || IsBounded(item.Subject) ? "" : $"check-in {item.Seq} has a missing or oversized subject field";
     }
+
+    private static bool IsBounded(CheckInSubject s) =>
+        s.PersonKey is { Length: > 0 and <= CheckInSubject.MaxHashLength }
+        && s.Name is { Length: > 0 and <= CheckInSubject.MaxNameLength }
+        && (s.BirthDate is null || s.BirthDate.Length is > 0 and <= CheckInSubject.MaxBirthDateLength)
+        && (s.IdNumberHash is null || s.IdNumberHash.Length is > 0 and <= CheckInSubject.MaxHashLength);
 }

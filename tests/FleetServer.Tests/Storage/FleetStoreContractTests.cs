@@ -24,6 +24,9 @@ public abstract partial class FleetStoreContractTests : IAsyncLifetime
     /// <summary>The stored check-ins of one device, ordered by seq, read with raw SQL.</summary>
     protected abstract Task<IReadOnlyList<StoredCheckIn>> ReadCheckInsAsync(string deviceId);
 
+    /// <summary>Runs SQL against the store's own storage, bypassing the store (to make an older schema).</summary>
+    protected abstract Task ExecuteRawAsync(string sql);
+
     protected virtual Task CleanUpAsync() => Task.CompletedTask;
 
     public async Task InitializeAsync()

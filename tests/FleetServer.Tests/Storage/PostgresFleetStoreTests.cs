@@ -27,7 +27,8 @@ public sealed class PostgresFleetStoreTests : FleetStoreContractTests
     protected override async Task<IReadOnlyList<StoredCheckIn>> ReadCheckInsAsync(string deviceId)
     {
         await using var command = _raw.CreateCommand("""
-            SELECT device_id, seq, id, site_id, at, format, verdict, payload_hash, received_at
+            SELECT device_id, seq, id, site_id, at, format, verdict, payload_hash, received_at,
+                   person_key, person_name, person_birth_date, person_id_hash
             FROM check_ins WHERE device_id = @device_id ORDER BY seq
             """);
         command.Parameters.AddWithValue("device_id", deviceId);
@@ -37,11 +38,17 @@ public sealed class PostgresFleetStoreTests : FleetStoreContractTests
         {
             var checkIn = new CheckInRecorded(
                 reader.GetString(2), reader.GetInt64(1), reader.GetString(0), reader.GetString(3),
-                reader.GetFieldValue<DateTimeOffset>(4), reader.GetString(5), reader.GetString(6), reader.GetString(7));
+                reader.GetFieldValue<DateTimeOffset>(4), reader.GetString(5), reader.GetString(6), reader.GetString(7), TestCheckIns.ReadSubject(reader, 9));
             rows.Add(new StoredCheckIn(checkIn, reader.GetFieldValue<DateTimeOffset>(8)));
         }
 
         return rows;
+    }
+
+    protected override async Task ExecuteRawAsync(string sql)
+    {
+        await using var command = _raw.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(Ct);
     }
 
     protected override async Task CleanUpAsync()

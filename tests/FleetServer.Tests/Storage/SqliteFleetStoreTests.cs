@@ -20,7 +20,8 @@ public sealed class SqliteFleetStoreTests : FleetStoreContractTests
         using var connection = OpenRaw();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT device_id, seq, id, site_id, at, format, verdict, payload_hash, received_at
+            SELECT device_id, seq, id, site_id, at, format, verdict, payload_hash, received_at,
+                   person_key, person_name, person_birth_date, person_id_hash
             FROM check_ins WHERE device_id = $device_id ORDER BY seq
             """;
         command.Parameters.AddWithValue("$device_id", deviceId);
@@ -30,11 +31,21 @@ public sealed class SqliteFleetStoreTests : FleetStoreContractTests
         {
             var checkIn = new CheckInRecorded(
                 reader.GetString(2), reader.GetInt64(1), reader.GetString(0), reader.GetString(3), Utc(reader.GetString(4)),
-                reader.GetString(5), reader.GetString(6), reader.GetString(7));
+                reader.GetString(5), reader.GetString(6), reader.GetString(7), TestCheckIns.ReadSubject(reader, 9));
             rows.Add(new StoredCheckIn(checkIn, Utc(reader.GetString(8))));
         }
 
         return Task.FromResult<IReadOnlyList<StoredCheckIn>>(rows);
+    }
+
+    protected override Task ExecuteRawAsync(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+        return Task.CompletedTask;
     }
 
     protected override Task CleanUpAsync()

@@ -42,7 +42,7 @@ public sealed class HardwareSourcesTests : IDisposable
         var health = new ScanSourcesHealth(TimeProvider.System);
         var sources = new[] { $"camera:file={video}?fps=30", $"hid:{fifo}?grab=false" }
             .Select(spec => ScanSourceFactory.Create(spec, outbox, TimeProvider.System, 8192)).ToList();
-        var verifier = new CodeVerifier(new KioskTrust(options, NullLogger<KioskTrust>.Instance), TimeProvider.System);
+        var verifier = new CodeVerifier(new KioskTrust(options, NullLogger<KioskTrust>.Instance), TimeProvider.System, Clock.ClockGuards.Trusting(TimeProvider.System, _dir.Path));
         using var worker = new ScanWorker(sources, health, outbox, new OutboxSignal(), verifier, options, TimeProvider.System, NullLogger<ScanWorker>.Instance);
 
         await worker.StartAsync(CancellationToken.None);

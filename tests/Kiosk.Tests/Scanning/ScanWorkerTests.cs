@@ -25,7 +25,7 @@ public sealed class ScanWorkerTests : IDisposable
         var health = new ScanSourcesHealth(TimeProvider.System);
         var broken = new BrokenSource();
         var steady = new SteadySource();
-        var verifier = new CodeVerifier(new KioskTrust(options, NullLogger<KioskTrust>.Instance), TimeProvider.System);
+        var verifier = new CodeVerifier(new KioskTrust(options, NullLogger<KioskTrust>.Instance), TimeProvider.System, Clock.ClockGuards.Trusting(TimeProvider.System, _dir.Path));
         using var worker = new ScanWorker([broken, steady], health, outbox, new OutboxSignal(), verifier, options, TimeProvider.System, NullLogger<ScanWorker>.Instance);
 
         await worker.StartAsync(CancellationToken.None);

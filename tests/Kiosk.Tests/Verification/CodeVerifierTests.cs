@@ -14,7 +14,7 @@ using ScanPoint.TestKit;
 namespace ScanPoint.Kiosk.Tests.Verification;
 
 /// <summary>The kiosk judges codes against its pinned anchor and bundle; stale, forged or missing trust is never green.</summary>
-public sealed class CodeVerifierTests : IDisposable
+public sealed partial class CodeVerifierTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
     private readonly TempDirectory _dir = new("trust");
@@ -169,7 +169,7 @@ public sealed class CodeVerifierTests : IDisposable
             DccRules: rules is null ? null : new DccRuleSection(TimeSpan.FromDays(7), [.. rules.Select(r => r.ToJsonString())], "{}"));
         File.WriteAllBytes(_dir.File("bundle.cose"), TrustBundleSigner.Sign(content, signer ?? _anchor));
         var options = Options.Create(new KioskOptions { DataDir = _dir.Path, TrustBundle = _dir.File("bundle.cose") });
-        return new CodeVerifier(new KioskTrust(options, NullLogger<KioskTrust>.Instance), _time);
+        return new CodeVerifier(new KioskTrust(options, NullLogger<KioskTrust>.Instance), _time, Clock.ClockGuards.Trusting(_time, _dir.Path));
     }
 
     private string Code(DateTimeOffset expires, string uvci = "URN:UVCI:01:VN:TEST1") => new DccIssuer(_dscKey, _dscDer).Issue(

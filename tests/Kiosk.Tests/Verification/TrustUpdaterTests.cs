@@ -37,7 +37,7 @@ public sealed class TrustUpdaterTests : IDisposable
     public async Task UpdateAsync_NewerSignedBundle_SwappedInUsedByTheVerifierAndPreferredAfterARestart()
     {
         var trust = Trust();
-        var verifier = new CodeVerifier(trust, _time);
+        var verifier = new CodeVerifier(trust, _time, Clock.ClockGuards.Trusting(_time, _dir.Path));
         Assert.Equal(VerdictCodes.Unverifiable("KID"), verifier.Verify(Code(), CodeFormats.Dcc));
 
         var result = await Updater(trust).UpdateAsync(Announce(2, TestTrustBundles.Sign(_anchor, 2, Now, _dscDer)), CancellationToken.None);
