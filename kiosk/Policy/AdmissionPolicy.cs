@@ -19,7 +19,8 @@ public sealed record AdmissionPolicy(
     TimeSpan DeclarationMaxAge,
     string? Route,
     TimeSpan CombineWindow,
-    TimeSpan DuplicateWindow)
+    TimeSpan DuplicateWindow,
+    string Direction = "in")
 {
     public const string Venue = "venue";
     public const string Checkpoint = "checkpoint";
@@ -42,7 +43,8 @@ public sealed record AdmissionPolicy(
             TimeSpan.FromHours(Number(settings, "policy.declaration.maxHours", 72)),
             settings.GetValueOrDefault("policy.checkpoint.route") is { Length: > 0 } route ? route : null,
             TimeSpan.FromSeconds(Number(settings, "policy.combineSeconds", 60)),
-            TimeSpan.FromSeconds(Number(settings, "policy.duplicateSeconds", 30)));
+            TimeSpan.FromSeconds(Number(settings, "policy.duplicateSeconds", 30)),
+            settings.GetValueOrDefault("policy.checkpoint.direction") == "out" ? "out" : "in");
     }
 
     /// <summary>Null when <paramref name="text"/> is empty or names a kind that cannot be required.</summary>

@@ -38,10 +38,13 @@ public sealed class VerdictFeed : IDisposable
         }
     }
 
-    /// <summary>Shows a verdict: its kind and reason, and for a few seconds the masked name and birth year.</summary>
-    public void Show(string verdict, string? name = null, string? birthDate = null)
+    /// <summary>
+    /// Shows a verdict (or <c>pending</c> with what is <paramref name="missing"/>): its kind and reason, and for a few
+    /// seconds the masked name and birth year.
+    /// </summary>
+    public void Show(string verdict, string? name = null, string? birthDate = null, IReadOnlyList<string>? missing = null)
     {
-        var (kind, vi, en) = VerdictText.Describe(verdict);
+        var (kind, vi, en) = verdict == "pending" ? VerdictText.Pending(missing ?? []) : VerdictText.Describe(verdict);
         var showPersonal = _options.PersonalHold > TimeSpan.Zero;
         Update(s => new ScreenState(
             s.Seq + 1, kind, verdict, vi, en, showPersonal ? NameMask.Mask(name) : null, showPersonal ? BirthYear(birthDate) : null, s.Status));

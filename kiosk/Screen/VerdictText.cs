@@ -20,7 +20,34 @@ public static class VerdictText
         ["CLOCK"] = ("Đồng hồ thiết bị không tin cậy", "The kiosk's clock cannot be trusted"),
         ["PREFIX"] = ("Không phải mã được hỗ trợ", "Not a supported code"),
         ["TOO_LARGE"] = ("Mã quá lớn", "The code is too large"),
+        ["MISMATCH"] = ("Các mã không cùng một người", "The codes belong to different people"),
+        ["VAX_RECENT"] = ("Chưa tiêm đủ hoặc chưa đủ 14 ngày", "Vaccination not complete or too recent"),
+        ["TEST_OLD"] = ("Kết quả xét nghiệm đã quá hạn", "The test result is too old"),
+        ["TEST_POSITIVE"] = ("Kết quả xét nghiệm không âm tính", "The test result is not negative"),
+        ["RECOVERY_OLD"] = ("Chứng nhận khỏi bệnh đã quá hạn", "The recovery certificate is too old"),
+        ["DCL_OLD"] = ("Tờ khai đã quá hạn", "The declaration is too old"),
+        ["ROUTE"] = ("Tờ khai không đúng lộ trình này", "The declaration is not for this route"),
+        ["HEALTH"] = ("Tờ khai y tế có dấu hiệu bệnh", "The health declaration reports symptoms or exposure"),
+        ["INCOMPLETE"] = ("Thiếu giấy tờ theo quy định", "Required documents are missing"),
+        ["MISSING"] = ("Không có giấy tờ hợp lệ theo quy định", "No document this kiosk accepts"),
     };
+
+    private static readonly Dictionary<string, (string Vi, string En)> Kinds = new(StringComparer.Ordinal)
+    {
+        ["movement"] = ("tờ khai di chuyển", "movement declaration"),
+        ["health"] = ("tờ khai y tế", "health declaration"),
+        ["vaccination"] = ("chứng nhận tiêm chủng", "vaccination certificate"),
+        ["test"] = ("kết quả xét nghiệm", "test result"),
+        ["recovery"] = ("chứng nhận khỏi bệnh", "recovery certificate"),
+    };
+
+    /// <summary>A checkpoint still waiting for codes: what to scan next, e.g. "movement declaration; vaccination certificate or test result".</summary>
+    public static (string Kind, string Vi, string En) Pending(IReadOnlyList<string> missing)
+    {
+        ArgumentNullException.ThrowIfNull(missing);
+        string Name(string group, bool vi) => string.Join(vi ? " hoặc " : " or ", group.Split('|').Select(k => Kinds.TryGetValue(k, out var n) ? (vi ? n.Vi : n.En) : k));
+        return ("pending", "Mời quét tiếp: " + string.Join("; ", missing.Select(g => Name(g, true))), "Scan next: " + string.Join("; ", missing.Select(g => Name(g, false))));
+    }
 
     public static (string Kind, string Vi, string En) Describe(string verdict)
     {

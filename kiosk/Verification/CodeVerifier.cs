@@ -7,6 +7,7 @@ using ScanPoint.Credentials.Trust;
 using ScanPoint.Credentials.VdsNc;
 using ScanPoint.Credentials.Verdicts;
 using ScanPoint.Kiosk.Clock;
+using ScanPoint.Kiosk.Policy;
 using ContractVerdicts = ScanPoint.Contracts.CheckIns.VerdictCodes;
 using EngineCodes = ScanPoint.Credentials.Verdicts.VerdictCodes;
 
@@ -34,7 +35,7 @@ public sealed class CodeVerifier(KioskTrust trust, TimeProvider time, ClockGuard
             // unsigned: a well-formed card is an unverified identity claim, never a green
             var card = CitizenIdParser.Parse(text);
             return card.Parsed
-                ? new CodeCheck(ContractVerdicts.Unverified, SubjectReader.FromCitizenId(card.Identity))
+                ? new CodeCheck(ContractVerdicts.Unverified, SubjectReader.FromCitizenId(card.Identity), EvidenceReader.FromCitizenId(ContractVerdicts.Unverified, card.Identity))
                 : new CodeCheck(ContractVerdicts.Rejected(card.Code ?? EngineCodes.CitizenIdFormat));
         }
 
@@ -64,43 +65,46 @@ public sealed class CodeVerifier(KioskTrust trust, TimeProvider time, ClockGuard
             return new CodeCheck(ContractVerdicts.Unverifiable(EngineCodes.TrustStale));
         }
 
-        var (verdict, subject) = format switch
+        var (verdict, subject, evidence) = format switch
         {
             CodeFormats.Dcc => VerifyDcc(text, bundle, now),
             CodeFormats.SmartHealthCard => VerifyShc(text, bundle, now),
             CodeFormats.VdsNc => VerifyVdsNc(text, bundle, now),
             _ => VerifyDeclaration(text, bundle, now),
         };
-        return new CodeCheck(ToCheckInVerdict(verdict), SubjectReader.SignatureVerified(verdict) ? subject : null);
+        var code = ToCheckInVerdict(verdict);
+        return SubjectReader.SignatureVerified(verdict)
+            ? new CodeCheck(code, subject, evidence(code))
+            : new CodeCheck(code);
     }
 
     /// <summary>Signature, schema, revocation, time and key usage; then the bundle's business rules for Viet Nam.</summary>
-    private static (Verdict Verdict, CheckInSubject? Subject) VerifyDcc(string text, TrustBundle bundle, DateTimeOffset now)
+    private static (Verdict Verdict, CheckInSubject? Subject, Func<string, Evidence> Evidence) VerifyDcc(string text, TrustBundle bundle, DateTimeOffset now)
     {
         var checks = bundle.DccChecks;
         var result = DccVerifier.Verify(text, bundle.Dsc, now, checks.Revocations, checks.Schemas);
         var verdict = result.Verdict is Verdict.Accepted && result.Claims is { } claims && checks.Rules.Count > 0
             ? DccRuleCheck.Evaluate(claims, checks.Rules, checks.ValueSets, now, CountryOfArrival) ?? result.Verdict
             : result.Verdict;
-        return (verdict, SubjectReader.FromDcc(result.Claims?.Payload));
+        return (verdict, SubjectReader.FromDcc(result.Claims?.Payload), code => EvidenceReader.FromDcc(code, result.Claims?.Payload));
     }
 
-    private static (Verdict Verdict, CheckInSubject? Subject) VerifyShc(string text, TrustBundle bundle, DateTimeOffset now)
+    private static (Verdict Verdict, CheckInSubject? Subject, Func<string, Evidence> Evidence) VerifyShc(string text, TrustBundle bundle, DateTimeOffset now)
     {
         var result = ShcVerifier.Verify(text, bundle.ShcIssuers, now);
-        return (result.Verdict, SubjectReader.FromShc(result.Claims));
+        return (result.Verdict, SubjectReader.FromShc(result.Claims), code => EvidenceReader.FromShc(code, result.Claims));
     }
 
-    private static (Verdict Verdict, CheckInSubject? Subject) VerifyVdsNc(string text, TrustBundle bundle, DateTimeOffset now)
+    private static (Verdict Verdict, CheckInSubject? Subject, Func<string, Evidence> Evidence) VerifyVdsNc(string text, TrustBundle bundle, DateTimeOffset now)
     {
         var result = VdsNcVerifier.Verify(text, bundle.VdsCscas, now);
-        return (result.Verdict, SubjectReader.FromVdsNc(result.Data));
+        return (result.Verdict, SubjectReader.FromVdsNc(result.Data), code => EvidenceReader.FromVdsNc(code, result.Data));
     }
 
-    private static (Verdict Verdict, CheckInSubject? Subject) VerifyDeclaration(string text, TrustBundle bundle, DateTimeOffset now)
+    private static (Verdict Verdict, CheckInSubject? Subject, Func<string, Evidence> Evidence) VerifyDeclaration(string text, TrustBundle bundle, DateTimeOffset now)
     {
         var result = DeclarationVerifier.Verify(text, bundle.DeclarationSigners, now);
-        return (result.Verdict, SubjectReader.FromDeclaration(result.Claims?.Pass));
+        return (result.Verdict, SubjectReader.FromDeclaration(result.Claims?.Pass), code => EvidenceReader.FromDeclaration(code, result.Claims));
     }
 
     private static bool IsStale(TrustBundle bundle, string format, DateTimeOffset now) => format switch
