@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ScanPoint.Kiosk;
 
-/// <summary>Every log message of the kiosk. Event ids: 1xxx outbox, 2xxx scanning, 3xxx reporting, 4xxx host, 5xxx trust.
+/// <summary>Every log message of the kiosk. Event ids: 1xxx outbox, 2xxx scanning, 3xxx reporting, 4xxx host, 5xxx trust, 6xxx heartbeat, 7xxx provisioning, 8xxx device management (config, commands, alerts).
 /// Never log a scanned payload or personal data: format, hash and result codes only.</summary>
 internal static partial class Log
 {
@@ -98,4 +98,22 @@ internal static partial class Log
 
     [LoggerMessage(2006, LogLevel.Information, "Enrolment ticket scanned by a provisioned kiosk: ignored, not recorded")]
     public static partial void EnrolmentTicketIgnored(ILogger logger);
+
+    [LoggerMessage(8001, LogLevel.Information, "Fleet config applied: device v{DeviceVersion}, policy v{PolicyVersion}, {Rejected} settings rejected")]
+    public static partial void ConfigApplied(ILogger logger, long deviceVersion, long policyVersion, int rejected);
+
+    [LoggerMessage(8002, LogLevel.Information, "Local config changed: {Count} local settings in effect")]
+    public static partial void LocalConfigChanged(ILogger logger, int count);
+
+    [LoggerMessage(8003, LogLevel.Information, "Command {CommandId} ({Name}) completed: {Status}")]
+    public static partial void CommandCompleted(ILogger logger, string commandId, string name, string status);
+
+    [LoggerMessage(8004, LogLevel.Warning, "Rebooting on the fleet's command: {Command}")]
+    public static partial void Rebooting(ILogger logger, string command);
+
+    [LoggerMessage(8005, LogLevel.Warning, "Alert {Kind} {State} (seq {Seq})")]
+    public static partial void AlertChanged(ILogger logger, string kind, string state, long seq);
+
+    [LoggerMessage(8006, LogLevel.Warning, "Device management failed: {Reason}")]
+    public static partial void ManagementFailed(ILogger logger, string reason);
 }

@@ -11,10 +11,11 @@ namespace ScanPoint.Kiosk.Reporting;
 /// <summary>
 /// The reporter's two health signals: presence on the retained <c>…/state</c> (birth on connect, <c>offline</c> before a
 /// graceful stop, the will <c>lost</c>, each with this start's boot number) and liveness on <c>…/hb</c> (a heartbeat
-/// after the birth and every <see cref="ReportingOptions.HeartbeatInterval"/>, never queued while offline).
+/// after the birth and every <c>interval()</c> — read at each beat, so a changed <c>heartbeatInterval</c>
+/// setting takes effect from the next beat —, never queued while offline).
 /// </summary>
 internal sealed class PresenceAndLiveness(
-    KioskIdentityTopics topics, long boot, HeartbeatSampler heartbeat, TimeSpan interval, TimeProvider time, ILogger logger)
+    KioskIdentityTopics topics, long boot, HeartbeatSampler heartbeat, Func<TimeSpan> interval, TimeProvider time, ILogger logger)
 {
     private DateTimeOffset? _heartbeatDue;
 
@@ -58,7 +59,8 @@ internal sealed class PresenceAndLiveness(
             return;
         }
 
-        _heartbeatDue = due + interval > now ? due + interval : now + interval; // keep the rhythm, skip missed beats
+        var period = interval();
+        _heartbeatDue = due + period > now ? due + period : now + period; // keep the rhythm, skip missed beats
         try
         {
             var beat = heartbeat.Sample(boot);
