@@ -54,13 +54,16 @@ internal sealed class KioskConfig
 
     public double Number(string key) => ConfigCatalog.Validate(key, Get(key)) is null ? ConfigCatalog.ParseNumber(Get(key)!) : ConfigCatalog.ParseNumber(Default(key));
 
-    /// <summary>Applies a desired document unless it is older (in either version) than the applied one.</summary>
+    /// <summary>
+    /// Applies a desired document unless it is older (in either version) than the applied one, or the same versions
+    /// again (a retained copy at reconnect): false then.
+    /// </summary>
     public bool Apply(ConfigDesired desired, byte[] encoded)
     {
         ArgumentNullException.ThrowIfNull(desired);
         lock (_lock)
         {
-            if (_desired is not null && !desired.IsNotOlderThan(_desired))
+            if (_desired is not null && (!desired.IsNotOlderThan(_desired) || (desired.DeviceVersion, desired.PolicyVersion) == (_desired.DeviceVersion, _desired.PolicyVersion)))
             {
                 return false;
             }
