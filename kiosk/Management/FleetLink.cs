@@ -2,8 +2,8 @@ namespace ScanPoint.Kiosk.Management;
 
 /// <summary>
 /// The kiosk's current connection to the fleet as the management side sees it: whether it is up, and a way to publish
-/// at QoS 1 (true when the broker acknowledged). The reporter attaches its client after each connect and detaches it
-/// when the connection drops; tests attach a delegate.
+/// at QoS 1 (true when the broker acknowledged). The reporter attaches its client after each connect (a dropped client
+/// reports itself not connected); tests attach a delegate.
 /// </summary>
 internal sealed class FleetLink
 {
@@ -17,8 +17,6 @@ internal sealed class FleetLink
         _isConnected = isConnected;
         _publish = publish;
     }
-
-    public void Detach() => _publish = null;
 
     /// <summary>Publishes at QoS 1; false when offline or the broker did not accept it (the caller keeps it for later).</summary>
     public async Task<bool> PublishAsync(string topic, byte[] payload, CancellationToken cancellationToken)
