@@ -30,4 +30,15 @@ public sealed class KioskOptions
     /// <summary>Longest scan accepted, in characters (a QR code holds at most 7,089).</summary>
     [Range(16, 65536)]
     public int MaxScanLength { get; set; } = 8192;
+
+    /// <summary>How often a locked (province policy) key may be overridden locally with <c>kiosk config set --override-lock</c>.</summary>
+    public TimeSpan LocalOverrideCooldown { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>What the <c>reboot</c> command runs (through <c>/bin/sh -c</c>), after its result reached the fleet.</summary>
+    [Required(ErrorMessage = "Kiosk:RebootCommand is required")]
+    public string RebootCommand { get; set; } = "systemctl reboot";
+
+    /// <summary>How often the kiosk looks at <c>config-local.json</c> and evaluates its alert conditions.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "Kiosk:ManagementPoll must be between 10 ms and 10 minutes.")]
+    public TimeSpan ManagementPoll { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ScanPoint.Hardware.Scanning;
 using ScanPoint.Kiosk.Clock;
 using ScanPoint.Kiosk.Health;
+using ScanPoint.Kiosk.Management;
 using ScanPoint.Kiosk.Outbox;
 using ScanPoint.Kiosk.Provisioning;
 using ScanPoint.Kiosk.Reporting;
@@ -15,7 +16,7 @@ using ScanPoint.Kiosk.Verification;
 
 namespace ScanPoint.Kiosk;
 
-/// <summary>Registers the kiosk's areas: options, identity, outbox, scanning, health, reporting, status.</summary>
+/// <summary>Registers the kiosk's areas: options, identity, outbox, scanning, health, management, reporting, status.</summary>
 public static class KioskServiceCollectionExtensions
 {
     /// <summary>
@@ -75,6 +76,7 @@ public static class KioskServiceCollectionExtensions
             return o.ScanSources.Select(spec => ScanSourceFactory.Create(spec, outbox, time, o.MaxScanLength)).ToList();
         });
         services.AddHostedService<ScanWorker>();
+        services.AddKioskManagement();
         services.AddHostedService<MqttReporter>();
         services.AddHostedService<CertificateRenewer>();
         services.AddHostedService<StatusSocket>();

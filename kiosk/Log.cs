@@ -2,7 +2,8 @@ using Microsoft.Extensions.Logging;
 
 namespace ScanPoint.Kiosk;
 
-/// <summary>Every log message of the kiosk. Event ids: 1xxx outbox, 2xxx scanning, 3xxx reporting, 4xxx host, 5xxx trust, 9xxx screen.
+/// <summary>Every log message of the kiosk. Event ids: 1xxx outbox, 2xxx scanning, 3xxx reporting, 4xxx host, 5xxx trust,
+/// 6xxx heartbeat, 7xxx provisioning, 80xx clock, 9xxx screen, 10xxx device management (config, commands, alerts).
 /// Never log a scanned payload or personal data: format, hash and result codes only.</summary>
 internal static partial class Log
 {
@@ -125,4 +126,21 @@ internal static partial class Log
 
     [LoggerMessage(8004, LogLevel.Warning, "Last-known-good time not saved: {Reason}")]
     public static partial void LastKnownGoodNotSaved(ILogger logger, string reason);
+    [LoggerMessage(10001, LogLevel.Information, "Fleet config applied: device v{DeviceVersion}, policy v{PolicyVersion}, {Rejected} settings rejected")]
+    public static partial void ConfigApplied(ILogger logger, long deviceVersion, long policyVersion, int rejected);
+
+    [LoggerMessage(10002, LogLevel.Information, "Local config changed: {Count} local settings in effect")]
+    public static partial void LocalConfigChanged(ILogger logger, int count);
+
+    [LoggerMessage(10003, LogLevel.Information, "Command {CommandId} ({Name}) completed: {Status}")]
+    public static partial void CommandCompleted(ILogger logger, string commandId, string name, string status);
+
+    [LoggerMessage(10004, LogLevel.Warning, "Rebooting on the fleet's command: {Command}")]
+    public static partial void Rebooting(ILogger logger, string command);
+
+    [LoggerMessage(10005, LogLevel.Warning, "Alert {Kind} {State} (seq {Seq})")]
+    public static partial void AlertChanged(ILogger logger, string kind, string state, long seq);
+
+    [LoggerMessage(10006, LogLevel.Warning, "Device management failed: {Reason}")]
+    public static partial void ManagementFailed(ILogger logger, string reason);
 }

@@ -24,6 +24,8 @@ switch (args.FirstOrDefault())
         return VerifyCommand.Run(args[1..], Console.Out, Console.Error);
     case "status":
         return await StatusCommand.RunAsync(args[1..], Console.Out, Console.Error);
+    case "config":
+        return ConfigCommand.Run(args[1..], TimeProvider.System, Console.Out, Console.Error);
     case "decode":
         return DecodeCommand.Run(args[1..], Console.Out, Console.Error);
     default:
@@ -32,6 +34,7 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("       kiosk provision --fleet mqtt://HOST:PORT --credential CREDENTIAL --data-dir DIR");
         Console.Error.WriteLine("       kiosk outbox --data-dir DIR");
         Console.Error.WriteLine("       kiosk status --data-dir DIR");
+        Console.Error.WriteLine("       kiosk config show --data-dir DIR | kiosk config set KEY=VALUE [--override-lock] --data-dir DIR");
         Console.Error.WriteLine("       kiosk decode [--json] [--no-second-opinion] IMAGE...");
         Console.Error.WriteLine("       kiosk verify [--trust-bundle FILE --trust-anchor PEM] [--trust-dsc FILE]... [--at ISO8601] [--show-subject] [--json] (CODE | --file FILE)");
         return 2;

@@ -52,16 +52,24 @@ public sealed class HeartbeatSampler
     }
 
     /// <summary>One beat for boot <paramref name="boot"/>; scan counts cover the time since the previous call.</summary>
-    public HeartbeatReported Sample(long boot)
+    public HeartbeatReported Sample(long boot) => Build(boot, countScans: true);
+
+    /// <summary>A reading for the alert checks: like a beat, but it leaves the scan counts to the next beat (reports 0).</summary>
+    public HeartbeatReported Current() => Build(0, countScans: false);
+
+    private HeartbeatReported Build(long boot, bool countScans)
     {
         var now = _time.GetUtcNow();
         var outbox = _outbox.GetStatus();
         var (diskFree, diskTotal) = HostReadings.Disk(_dataDir);
         var bundle = _trust.Bundle;
-        long scans, decodeFailures;
-        lock (_lock)
+        long scans = 0, decodeFailures = 0;
+        if (countScans)
         {
-            (scans, decodeFailures) = _counters.SinceLast(_scanning.Snapshot());
+            lock (_lock)
+            {
+                (scans, decodeFailures) = _counters.SinceLast(_scanning.Snapshot());
+            }
         }
 
         return new HeartbeatReported(

@@ -12,6 +12,7 @@ using ScanPoint.Contracts.Devices;
 using ScanPoint.Contracts.Trust;
 using ScanPoint.Contracts.Wire;
 using ScanPoint.Kiosk.Health;
+using ScanPoint.Kiosk.Management;
 using ScanPoint.Kiosk.Outbox;
 using ScanPoint.Kiosk.Provisioning;
 using ScanPoint.Kiosk.Verification;
@@ -25,7 +26,8 @@ namespace ScanPoint.Kiosk.Reporting;
 /// again after a reconnect or the ack timeout; the fleet stores idempotently. While connected it also publishes a
 /// liveness beat on <c>…/hb</c> (QoS 0, not retained, never buffered offline) right after the birth and then every
 /// <see cref="ReportingOptions.HeartbeatInterval"/>. Trust announcements (<c>sp/v1/bcast/trust</c>, retained) go to the
-/// <see cref="TrustUpdater"/>.
+/// <see cref="TrustUpdater"/>; device management (desired config, commands; reported config, answers, alerts) goes
+/// through the <see cref="ManagementChannel"/>.
 /// </summary>
 internal sealed class MqttReporter(
     KioskIdentity identity,
@@ -38,7 +40,8 @@ internal sealed class MqttReporter(
     TrustUpdater trustUpdater,
     TimeProvider time,
     ILogger<MqttReporter> logger,
-    BrokerLink? link = null) : BackgroundService
+    BrokerLink? link = null,
+    ManagementChannel? management = null) : BackgroundService
 {
     private readonly InFlightWindow _window = new();
     private readonly KioskIdentityTopics _topics = KioskIdentityTopics.Of(identity);
@@ -48,7 +51,7 @@ internal sealed class MqttReporter(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
-        var health = _health = new PresenceAndLiveness(_topics, BootCounter.Next(kioskOptions.Value.DataDir), heartbeat, o.HeartbeatInterval, time, logger);
+        var health = _health = new PresenceAndLiveness(_topics, BootCounter.Next(kioskOptions.Value.DataDir), heartbeat, () => management?.HeartbeatInterval ?? o.HeartbeatInterval, time, logger);
         using var client = new MqttClientFactory().CreateMqttClient();
         _client = client;
         client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e.ApplicationMessage);
@@ -72,6 +75,7 @@ internal sealed class MqttReporter(
 
                 await health.BeatIfDueAsync(client, stoppingToken).ConfigureAwait(false);
                 await PublishPendingAsync(client, stoppingToken).ConfigureAwait(false);
+                await (management?.PublishPendingAsync(stoppingToken) ?? Task.CompletedTask).ConfigureAwait(false);
                 await signal.WaitAsync(health.NextWait(o.IdlePoll), time, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -116,9 +120,14 @@ internal sealed class MqttReporter(
 
         var subscribe = new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(_topics.Ack, MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithTopicFilter(Topics.Trust, MqttQualityOfServiceLevel.AtLeastOnce) // retained: the current bundle arrives on every connect
-            .Build();
-        await client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
+            .WithTopicFilter(Topics.Trust, MqttQualityOfServiceLevel.AtLeastOnce); // retained: the current bundle arrives on every connect
+        foreach (var topic in management?.Subscriptions ?? [])
+        {
+            subscribe.WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+
+        await client.SubscribeAsync(subscribe.Build(), cancellationToken).ConfigureAwait(false);
+        management?.Connected(client);
         await client.PublishAsync(_health.Birth(), cancellationToken).ConfigureAwait(false);
         _window.Reset();
         _health.Connected();
@@ -156,6 +165,11 @@ internal sealed class MqttReporter(
 
     private Task OnMessageAsync(MqttApplicationMessage message)
     {
+        if (management?.TryHandle(message.Topic, message.Payload.ToArray()) == true)
+        {
+            return Task.CompletedTask;
+        }
+
         if (message.Topic == Topics.Trust)
         {
             if (WireJson.TryDecode(message.Payload.ToArray(), out TrustAnnounced? announcement, out var problem))

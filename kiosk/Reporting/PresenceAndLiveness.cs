@@ -11,12 +11,14 @@ namespace ScanPoint.Kiosk.Reporting;
 /// <summary>
 /// The reporter's two health signals: presence on the retained <c>…/state</c> (birth on connect, <c>offline</c> before a
 /// graceful stop, the will <c>lost</c>, each with this start's boot number) and liveness on <c>…/hb</c> (a heartbeat
-/// after the birth and every <see cref="ReportingOptions.HeartbeatInterval"/>, never queued while offline).
+/// after the birth and every <c>interval()</c> — read at each beat, so a changed <c>heartbeatInterval</c>
+/// setting takes effect from the next beat —, never queued while offline).
 /// </summary>
 internal sealed class PresenceAndLiveness(
-    KioskIdentityTopics topics, long boot, HeartbeatSampler heartbeat, TimeSpan interval, TimeProvider time, ILogger logger)
+    KioskIdentityTopics topics, long boot, HeartbeatSampler heartbeat, Func<TimeSpan> interval, TimeProvider time, ILogger logger)
 {
     private DateTimeOffset? _heartbeatDue;
+    private TimeSpan? _plannedWith;
 
     /// <summary>The will registered at connect: <c>lost</c>, retained.</summary>
     public byte[] Will => Presence(PresenceChanged.Lost);
@@ -26,7 +28,7 @@ internal sealed class PresenceAndLiveness(
     public MqttApplicationMessage Birth() => StateMessage(PresenceChanged.Online);
 
     /// <summary>Connected: the first beat follows the birth.</summary>
-    public void Connected() => _heartbeatDue = time.GetUtcNow();
+    public void Connected() => (_heartbeatDue, _plannedWith) = (time.GetUtcNow(), null);
 
     /// <summary>Says <c>offline</c> before a graceful stop; false when it could not be delivered.</summary>
     public async Task<bool> SayOfflineAsync(IMqttClient client)
@@ -53,12 +55,14 @@ internal sealed class PresenceAndLiveness(
     public async Task BeatIfDueAsync(IMqttClient client, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (_heartbeatDue is not { } due || now < due || !client.IsConnected)
+        if (Due() is not { } due || now < due || !client.IsConnected)
         {
             return;
         }
 
-        _heartbeatDue = due + interval > now ? due + interval : now + interval; // keep the rhythm, skip missed beats
+        var period = interval();
+        _heartbeatDue = due + period > now ? due + period : now + period; // keep the rhythm, skip missed beats
+        _plannedWith = period;
         try
         {
             var beat = heartbeat.Sample(boot);
@@ -79,13 +83,25 @@ internal sealed class PresenceAndLiveness(
     /// <summary>The idle poll, or less when the next beat is due sooner.</summary>
     public TimeSpan NextWait(TimeSpan idlePoll)
     {
-        if (_heartbeatDue is not { } due)
+        if (Due() is not { } due)
         {
             return idlePoll;
         }
 
         var untilDue = due - time.GetUtcNow();
         return untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue < idlePoll ? untilDue : idlePoll;
+    }
+
+    /// <summary>The next beat, moved when the interval changed since it was planned.</summary>
+    private DateTimeOffset? Due()
+    {
+        var period = interval();
+        if (_heartbeatDue is { } due && _plannedWith is { } planned && planned != period)
+        {
+            (_heartbeatDue, _plannedWith) = (due - planned + period, period);
+        }
+
+        return _heartbeatDue;
     }
 
     private byte[] Presence(string state) => WireJson.Encode(new PresenceChanged(PresenceChanged.SchemaVersion, state, boot, time.GetUtcNow()));

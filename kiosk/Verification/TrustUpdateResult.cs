@@ -8,6 +8,7 @@ public sealed record TrustUpdateResult(string Code, string Reason)
     public const string DownloadFailed = "DOWNLOAD";
     public const string TooLarge = "SIZE";
     public const string HashMismatch = "HASH";
+    public const string NoAnnouncement = "NO_ANNOUNCEMENT";
 
     public bool IsUpdated => Code == Updated;
 }

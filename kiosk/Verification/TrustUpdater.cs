@@ -43,6 +43,15 @@ public sealed class TrustUpdater : BackgroundService
         _wake.Notify();
     }
 
+    /// <summary>
+    /// Fetches and verifies the latest announced bundle now (the <c>refresh-trust</c> command): <c>UPDATED</c>, or
+    /// <c>NOT_NEWER</c> when the loaded bundle is already current, or why it failed.
+    /// </summary>
+    public Task<TrustUpdateResult> RefreshAsync(CancellationToken cancellationToken) =>
+        _latest is { } announcement
+            ? UpdateAsync(announcement, cancellationToken)
+            : Task.FromResult(new TrustUpdateResult(TrustUpdateResult.NoAnnouncement, "no trust announcement received since start"));
+
     /// <summary>One attempt: download, check size and hash, verify and swap in when newer than the loaded bundle.</summary>
     public async Task<TrustUpdateResult> UpdateAsync(TrustAnnounced announcement, CancellationToken cancellationToken)
     {
