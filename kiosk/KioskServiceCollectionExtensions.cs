@@ -8,7 +8,9 @@ using ScanPoint.Kiosk.Outbox;
 using ScanPoint.Kiosk.Provisioning;
 using ScanPoint.Kiosk.Reporting;
 using ScanPoint.Kiosk.Scanning;
+using ScanPoint.Kiosk.Signals;
 using ScanPoint.Kiosk.Status;
+using ScanPoint.Kiosk.Systemd;
 using ScanPoint.Kiosk.Verification;
 
 namespace ScanPoint.Kiosk;
@@ -74,6 +76,8 @@ public static class KioskServiceCollectionExtensions
         services.AddHostedService<MqttReporter>();
         services.AddHostedService<CertificateRenewer>();
         services.AddHostedService<StatusSocket>();
+        services.AddSignals();
+        services.AddKioskSystemd();
         return services;
     }
 }

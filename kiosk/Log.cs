@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ScanPoint.Kiosk;
 
-/// <summary>Every log message of the kiosk. Event ids: 1xxx outbox, 2xxx scanning, 3xxx reporting, 4xxx host, 5xxx trust.
+/// <summary>Every log message of the kiosk. Event ids: 1xxx outbox, 2xxx scanning, 3xxx reporting, 4xxx host, 5xxx trust, 81xx door signals, 82xx systemd.
 /// Never log a scanned payload or personal data: format, hash and result codes only.</summary>
 internal static partial class Log
 {
@@ -98,4 +98,19 @@ internal static partial class Log
 
     [LoggerMessage(2006, LogLevel.Information, "Enrolment ticket scanned by a provisioned kiosk: ignored, not recorded")]
     public static partial void EnrolmentTicketIgnored(ILogger logger);
+
+    [LoggerMessage(8101, LogLevel.Error, "Door signals ({Driver}) faulted: {Reason}; scanning goes on without them")]
+    public static partial void SignalsFaulted(ILogger logger, string driver, string reason);
+
+    [LoggerMessage(8102, LogLevel.Error, "Door signal failed: {Reason}")]
+    public static partial void SignalsFailed(ILogger logger, string reason);
+
+    [LoggerMessage(8201, LogLevel.Information, "systemd watchdog: petting every {Interval} while no scan is stuck")]
+    public static partial void WatchdogStarted(ILogger logger, TimeSpan interval);
+
+    [LoggerMessage(8202, LogLevel.Critical, "systemd watchdog withheld: {Worker} busy for {For}; systemd will restart the kiosk")]
+    public static partial void WatchdogWithheld(ILogger logger, string worker, TimeSpan @for);
+
+    [LoggerMessage(8203, LogLevel.Warning, "systemd notification failed: {Reason}")]
+    public static partial void NotifyFailed(ILogger logger, string reason);
 }

@@ -5,6 +5,8 @@ using ScanPoint.Contracts.Devices;
 using ScanPoint.Hardware.Scanning;
 using ScanPoint.Kiosk.Outbox;
 using ScanPoint.Kiosk.Reporting;
+using ScanPoint.Kiosk.Signals;
+using ScanPoint.Kiosk.Systemd;
 using ScanPoint.Kiosk.Verification;
 
 namespace ScanPoint.Kiosk.Scanning;
@@ -22,7 +24,9 @@ internal sealed class ScanWorker(
     CodeVerifier verifier,
     IOptions<KioskOptions> options,
     TimeProvider time,
-    ILogger<ScanWorker> logger) : BackgroundService
+    ILogger<ScanWorker> logger,
+    VerdictSignals? verdictSignals = null,
+    WorkerProgress? progress = null) : BackgroundService
 {
     private static readonly TimeSpan MinRetry = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(30);
@@ -41,6 +45,7 @@ internal sealed class ScanWorker(
                 await foreach (var scan in source.ReadAsync(stoppingToken).ConfigureAwait(false))
                 {
                     health.Scanned(source);
+                    using var busy = progress?.Busy(source.Name); // a scan that never finishes stops the watchdog
                     await HandleAsync(scan, stoppingToken).ConfigureAwait(false);
                     delay = MinRetry;
                 }
@@ -86,10 +91,12 @@ internal sealed class ScanWorker(
             var recorded = await outbox.RecordAsync(new ScannedCode(scan.At, format, verdict, hash, scan.Cursor), cancellationToken).ConfigureAwait(false);
             Log.ScanRecorded(logger, recorded.Seq, format, recorded.Verdict, hash);
             signal.Notify();
+            verdictSignals?.Show(recorded.Verdict);
         }
         catch (IOException ex)
         {
             Log.ScanNotRecorded(logger, format, hash, ex);
+            verdictSignals?.ShowError();
             if (scan.Cursor is not null)
             {
                 throw; // restart the replayable source from its committed position
