@@ -11,11 +11,22 @@ namespace ScanPoint.Kiosk.Signals;
 /// when <c>Signals:Relay</c> is on. Never throws and never waits: a broken signal is logged once and shown in the
 /// kiosk's health, and the scan goes on.
 /// </summary>
-public sealed class VerdictSignals(IAccessSignals signals, IOptions<SignalsOptions> options, ILogger<VerdictSignals> logger)
+public sealed class VerdictSignals
 {
+    private readonly IAccessSignals _signals;
+    private readonly IOptions<SignalsOptions> _options;
+    private readonly ILogger<VerdictSignals> _logger;
     private int _faultLogged;
 
-    public SignalsHealth Health => signals.Health;
+    public VerdictSignals(IAccessSignals signals, IOptions<SignalsOptions> options, ILogger<VerdictSignals> logger)
+    {
+        _signals = signals;
+        _options = options;
+        _logger = logger;
+        LogFaultOnce(); // GPIO that could not be opened at start-up
+    }
+
+    public SignalsHealth Health => _signals.Health;
 
     /// <summary>The signal class of a verdict string; anything unknown is an error, never a green.</summary>
     public static SignalVerdict Classify(string verdict) => verdict switch
@@ -41,15 +52,15 @@ public sealed class VerdictSignals(IAccessSignals signals, IOptions<SignalsOptio
     {
         try
         {
-            signals.Show(verdict);
-            if (verdict == SignalVerdict.Accepted && options.Value.Relay)
+            _signals.Show(verdict);
+            if (verdict == SignalVerdict.Accepted && _options.Value.Relay)
             {
                 _ = PulseAsync();
             }
         }
         catch (Exception ex)
         {
-            Log.SignalsFailed(logger, ex.Message); // a driver bug: the scan was recorded all the same
+            Log.SignalsFailed(_logger, ex.Message); // a driver bug: the scan was recorded all the same
         }
 
         LogFaultOnce();
@@ -59,11 +70,11 @@ public sealed class VerdictSignals(IAccessSignals signals, IOptions<SignalsOptio
     {
         try
         {
-            await signals.PulseRelayAsync(CancellationToken.None).ConfigureAwait(false);
+            await _signals.PulseRelayAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            Log.SignalsFailed(logger, ex.Message);
+            Log.SignalsFailed(_logger, ex.Message);
         }
 
         LogFaultOnce();
@@ -71,10 +82,10 @@ public sealed class VerdictSignals(IAccessSignals signals, IOptions<SignalsOptio
 
     private void LogFaultOnce()
     {
-        var health = signals.Health;
+        var health = _signals.Health;
         if (health.Faulted && Interlocked.Exchange(ref _faultLogged, 1) == 0)
         {
-            Log.SignalsFaulted(logger, health.Driver, health.Reason ?? "");
+            Log.SignalsFaulted(_logger, health.Driver, health.Reason ?? "");
         }
     }
 }
