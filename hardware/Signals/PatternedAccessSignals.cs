@@ -9,7 +9,6 @@ public abstract class PatternedAccessSignals : IAccessSignals
 {
     private readonly Lock _lock = new();
     private readonly PatternPlayer _player;
-    private readonly TimeProvider _time;
     private readonly TimeSpan _relayPulse;
     private readonly CancellationTokenSource _disposing = new();
     private SignalOutputs _outputs;
@@ -20,7 +19,7 @@ public abstract class PatternedAccessSignals : IAccessSignals
     protected PatternedAccessSignals(string driver, SignalsOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _time = time;
+        Time = time;
         _relayPulse = options.RelayPulse;
         _health = SignalsHealth.Working(driver);
         _player = new PatternPlayer(time, ApplyLights);
@@ -51,7 +50,7 @@ public abstract class PatternedAccessSignals : IAccessSignals
     /// <summary>The pattern in progress, or null when the lights are idle.</summary>
     public SignalPattern? Playing => _player.Playing;
 
-    protected TimeProvider Time => _time;
+    protected TimeProvider Time { get; }
 
     private bool IsDisposed
     {
@@ -93,7 +92,7 @@ public abstract class PatternedAccessSignals : IAccessSignals
         try
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
-            await Task.Delay(_relayPulse, _time, linked.Token).ConfigureAwait(false);
+            await Task.Delay(_relayPulse, Time, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -145,7 +144,7 @@ public abstract class PatternedAccessSignals : IAccessSignals
         {
             if (!_health.Faulted)
             {
-                _health = _health with { Faulted = true, Reason = $"{exception.GetType().Name}: {exception.Message}", FaultedAt = _time.GetUtcNow() };
+                _health = _health with { Faulted = true, Reason = $"{exception.GetType().Name}: {exception.Message}", FaultedAt = Time.GetUtcNow() };
             }
         }
     }
