@@ -7,11 +7,14 @@ using ScanPoint.Kiosk.Clock;
 using ScanPoint.Kiosk.Health;
 using ScanPoint.Kiosk.Management;
 using ScanPoint.Kiosk.Outbox;
+using ScanPoint.Kiosk.Policy;
 using ScanPoint.Kiosk.Provisioning;
 using ScanPoint.Kiosk.Reporting;
 using ScanPoint.Kiosk.Scanning;
 using ScanPoint.Kiosk.Screen;
+using ScanPoint.Kiosk.Signals;
 using ScanPoint.Kiosk.Status;
+using ScanPoint.Kiosk.Systemd;
 using ScanPoint.Kiosk.Verification;
 
 namespace ScanPoint.Kiosk;
@@ -75,11 +78,15 @@ public static class KioskServiceCollectionExtensions
             var time = sp.GetRequiredService<TimeProvider>();
             return o.ScanSources.Select(spec => ScanSourceFactory.Create(spec, outbox, time, o.MaxScanLength)).ToList();
         });
+        services.AddSingleton(sp => new AdmissionDesk(() => sp.GetRequiredService<KioskConfig>().Effective, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<VerdictOutputs>();
         services.AddHostedService<ScanWorker>();
         services.AddKioskManagement();
         services.AddHostedService<MqttReporter>();
         services.AddHostedService<CertificateRenewer>();
         services.AddHostedService<StatusSocket>();
+        services.AddSignals();
+        services.AddKioskSystemd();
         return services;
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace ScanPoint.Kiosk;
 
 /// <summary>Every log message of the kiosk. Event ids: 1xxx outbox, 2xxx scanning, 3xxx reporting, 4xxx host, 5xxx trust,
-/// 6xxx heartbeat, 7xxx provisioning, 80xx clock, 9xxx screen, 10xxx device management (config, commands, alerts).
+/// 6xxx heartbeat, 7xxx provisioning, 80xx clock, 81xx door signals, 82xx systemd, 9xxx screen, 10xxx device management.
 /// Never log a scanned payload or personal data: format, hash and result codes only.</summary>
 internal static partial class Log
 {
@@ -97,6 +97,9 @@ internal static partial class Log
     [LoggerMessage(7007, LogLevel.Warning, "Enrolment ticket scanned but enrolment failed: {Reason}; waiting for another ticket")]
     public static partial void EnrolmentByScanFailed(ILogger logger, string reason);
 
+    [LoggerMessage(2007, LogLevel.Information, "Same code again within the duplicate window (format {Format}, hash {PayloadHash}): shown, not recorded again")]
+    public static partial void ScanRepeated(ILogger logger, string format, string payloadHash);
+
     [LoggerMessage(2006, LogLevel.Information, "Enrolment ticket scanned by a provisioned kiosk: ignored, not recorded")]
     public static partial void EnrolmentTicketIgnored(ILogger logger);
 
@@ -126,6 +129,7 @@ internal static partial class Log
 
     [LoggerMessage(8004, LogLevel.Warning, "Last-known-good time not saved: {Reason}")]
     public static partial void LastKnownGoodNotSaved(ILogger logger, string reason);
+
     [LoggerMessage(10001, LogLevel.Information, "Fleet config applied: device v{DeviceVersion}, policy v{PolicyVersion}, {Rejected} settings rejected")]
     public static partial void ConfigApplied(ILogger logger, long deviceVersion, long policyVersion, int rejected);
 
@@ -143,4 +147,18 @@ internal static partial class Log
 
     [LoggerMessage(10006, LogLevel.Warning, "Device management failed: {Reason}")]
     public static partial void ManagementFailed(ILogger logger, string reason);
+    [LoggerMessage(8101, LogLevel.Error, "Door signals ({Driver}) faulted: {Reason}; scanning goes on without them")]
+    public static partial void SignalsFaulted(ILogger logger, string driver, string reason);
+
+    [LoggerMessage(8102, LogLevel.Error, "Door signal failed: {Reason}")]
+    public static partial void SignalsFailed(ILogger logger, string reason);
+
+    [LoggerMessage(8201, LogLevel.Information, "systemd watchdog: petting every {Interval} while no scan is stuck")]
+    public static partial void WatchdogStarted(ILogger logger, TimeSpan interval);
+
+    [LoggerMessage(8202, LogLevel.Critical, "systemd watchdog withheld: {Worker} busy for {For}; systemd will restart the kiosk")]
+    public static partial void WatchdogWithheld(ILogger logger, string worker, TimeSpan @for);
+
+    [LoggerMessage(8203, LogLevel.Warning, "systemd notification failed: {Reason}")]
+    public static partial void NotifyFailed(ILogger logger, string reason);
 }

@@ -28,6 +28,8 @@ switch (args.FirstOrDefault())
         return ConfigCommand.Run(args[1..], TimeProvider.System, Console.Out, Console.Error);
     case "decode":
         return DecodeCommand.Run(args[1..], Console.Out, Console.Error);
+    case "selftest":
+        return await SelftestCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None);
     default:
         Console.Error.WriteLine("usage: kiosk run --data-dir DIR [--scan-source lines:FILE|stdin]...");
         Console.Error.WriteLine("       kiosk provision --code TICKET --data-dir DIR");
@@ -35,6 +37,7 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("       kiosk outbox --data-dir DIR");
         Console.Error.WriteLine("       kiosk status --data-dir DIR");
         Console.Error.WriteLine("       kiosk config show --data-dir DIR | kiosk config set KEY=VALUE [--override-lock] --data-dir DIR");
+        Console.Error.WriteLine("       kiosk selftest --data-dir DIR [--json] [--test-card TEXT] [--timeout 10s] [--scan-source SPEC]...");
         Console.Error.WriteLine("       kiosk decode [--json] [--no-second-opinion] IMAGE...");
         Console.Error.WriteLine("       kiosk verify [--trust-bundle FILE --trust-anchor PEM] [--trust-dsc FILE]... [--at ISO8601] [--show-subject] [--json] (CODE | --file FILE)");
         return 2;

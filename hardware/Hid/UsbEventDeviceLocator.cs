@@ -7,7 +7,7 @@ namespace ScanPoint.Hardware.Hid;
 /// <c>/sys/class/input/event*/device/id/{vendor,product}</c>, so the node can change across re-plugs.
 /// When several nodes match (a scanner with more than one HID interface), the lowest-numbered one wins.
 /// </summary>
-internal sealed class UsbEventDeviceLocator(string sysClassInput = "/sys/class/input", string devInput = "/dev/input")
+public sealed class UsbEventDeviceLocator(string sysClassInput = "/sys/class/input", string devInput = "/dev/input")
 {
     public string? Find(ushort vendorId, ushort productId)
     {

@@ -38,6 +38,13 @@ internal static class StatusCommand
             }
         }
 
+        if (status.Signals is { } signals)
+        {
+            output.WriteLine(signals.Faulted
+                ? string.Create(CultureInfo.InvariantCulture, $"signals {signals.Driver}: faulted since {signals.FaultedAt:O}: {signals.Reason}")
+                : $"signals {signals.Driver}: ok");
+        }
+
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ScanPoint.Contracts.Devices;
+using ScanPoint.Hardware.Signals;
 using ScanPoint.Kiosk.Outbox;
 using ScanPoint.Kiosk.Scanning;
 using ScanPoint.Kiosk.Verification;
@@ -21,6 +22,7 @@ public sealed class HeartbeatSampler
     private readonly KioskTrust _trust;
     private readonly TimeProvider _time;
     private readonly ServerClock? _serverClock;
+    private readonly IAccessSignals? _signals;
     private readonly string _dataDir;
     private readonly string _thermalRoot;
     private readonly string _meminfoPath;
@@ -38,7 +40,8 @@ public sealed class HeartbeatSampler
         TimeProvider time,
         ServerClock? serverClock = null,
         string thermalRoot = DefaultThermalRoot,
-        string meminfoPath = DefaultMeminfoPath)
+        string meminfoPath = DefaultMeminfoPath,
+        IAccessSignals? signals = null)
     {
         _outbox = outbox;
         _scanning = scanning;
@@ -48,6 +51,7 @@ public sealed class HeartbeatSampler
         _dataDir = options.Value.DataDir;
         _thermalRoot = thermalRoot;
         _meminfoPath = meminfoPath;
+        _signals = signals;
         _started = time.GetTimestamp(); // the sampler is created at start-up, with the reporter
     }
 
@@ -88,6 +92,7 @@ public sealed class HeartbeatSampler
             TrustAgeSeconds: bundle is null ? null : (now - bundle.IssuedAt).TotalSeconds,
             ClockOffsetSeconds: _serverClock?.OffsetSeconds,
             ScansSinceLast: scans,
-            DecodeFailuresSinceLast: decodeFailures);
+            DecodeFailuresSinceLast: decodeFailures,
+            SignalsFault: _signals?.Health is { Faulted: true } signals ? signals.Reason ?? "faulted" : null);
     }
 }

@@ -44,6 +44,9 @@ internal sealed class KioskConfig
 
     public ConfigDesired? Desired => _desired;
 
+    /// <summary>Every effective setting (catalog keys and the province policy's <c>policy.</c> keys).</summary>
+    public IReadOnlyDictionary<string, string> Effective => _snapshot.Effective;
+
     /// <summary>The effective value of a catalog or policy key (null for an unknown key).</summary>
     public string? Get(string key) => _snapshot.Effective.GetValueOrDefault(key);
 

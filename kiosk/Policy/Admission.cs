@@ -69,9 +69,9 @@ public static class Admission
     /// <summary>A refusal names the most telling cause: a code's own failure, then a policy condition, then what is missing.</summary>
     private static string Refusal(IReadOnlyList<Evidence> evidence, List<string> reasons)
     {
-        if (evidence.Count == 1 && evidence[0].Kind == EvidenceKinds.CitizenId)
+        if (evidence.Count == 1 && evidence[0].Verdict == VerdictCodes.Unverified)
         {
-            return evidence[0].Verdict; // staff-assisted entry: recorded, identity unverified
+            return evidence[0].Verdict; // a citizen-ID card (staff-assisted entry) or a code nothing here can verify: recorded, never green
         }
 
         if (evidence.FirstOrDefault(e => e.Verdict.StartsWith("rejected:", StringComparison.Ordinal)) is { } rejected)

@@ -20,6 +20,7 @@ public static class VerdictText
         ["CLOCK"] = ("Đồng hồ thiết bị không tin cậy", "The kiosk's clock cannot be trusted"),
         ["PREFIX"] = ("Không phải mã được hỗ trợ", "Not a supported code"),
         ["TOO_LARGE"] = ("Mã quá lớn", "The code is too large"),
+        ["STORAGE"] = ("Không ghi nhận được — vui lòng quét lại", "Could not be recorded — please scan again"),
         ["MISMATCH"] = ("Các mã không cùng một người", "The codes belong to different people"),
         ["VAX_RECENT"] = ("Chưa tiêm đủ hoặc chưa đủ 14 ngày", "Vaccination not complete or too recent"),
         ["TEST_OLD"] = ("Kết quả xét nghiệm đã quá hạn", "The test result is too old"),

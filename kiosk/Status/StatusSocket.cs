@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ScanPoint.Hardware.Signals;
 using ScanPoint.Kiosk.Outbox;
 using ScanPoint.Kiosk.Scanning;
 
@@ -13,7 +14,7 @@ namespace ScanPoint.Kiosk.Status;
 /// process): a Unix socket in the data directory that writes <see cref="KioskStatus"/> as JSON and closes. No disk
 /// writes, nothing personal.
 /// </summary>
-internal sealed class StatusSocket(ICheckInOutbox outbox, ScanSourcesHealth sources, IOptions<KioskOptions> options, ILogger<StatusSocket> logger) : BackgroundService
+internal sealed class StatusSocket(ICheckInOutbox outbox, ScanSourcesHealth sources, IOptions<KioskOptions> options, ILogger<StatusSocket> logger, IAccessSignals? signals = null) : BackgroundService
 {
     public const string FileName = "kiosk.sock";
 
@@ -31,7 +32,7 @@ internal sealed class StatusSocket(ICheckInOutbox outbox, ScanSourcesHealth sour
             try
             {
                 using var client = await listener.AcceptAsync(stoppingToken).ConfigureAwait(false);
-                var json = JsonSerializer.SerializeToUtf8Bytes(new KioskStatus(outbox.GetStatus(), sources.Snapshot()));
+                var json = JsonSerializer.SerializeToUtf8Bytes(new KioskStatus(outbox.GetStatus(), sources.Snapshot(), signals?.Health));
                 await client.SendAsync(json, SocketFlags.None, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

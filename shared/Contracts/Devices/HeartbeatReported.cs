@@ -4,6 +4,7 @@ namespace ScanPoint.Contracts.Devices;
 /// A kiosk's liveness beat on <c>…/hb</c> (every 60 s by default): how it is, not whether it is connected (presence)
 /// nor what it scanned (check-ins). Nothing personal. Null means "not known on this device" (no thermal sensor, no
 /// trust bundle yet, clock offset not learned yet). Counts "since last" cover the interval since the previous beat.
+/// <c>SignalsFault</c> is the door signals' first hardware fault (GPIO), null while they work.
 /// </summary>
 public sealed record HeartbeatReported(
     int V,
@@ -21,7 +22,8 @@ public sealed record HeartbeatReported(
     double? TrustAgeSeconds,
     double? ClockOffsetSeconds,
     long ScansSinceLast,
-    long DecodeFailuresSinceLast)
+    long DecodeFailuresSinceLast,
+    string? SignalsFault = null)
 {
     public const int SchemaVersion = 1;
 }

@@ -7,6 +7,7 @@ using ScanPoint.Contracts.CheckIns;
 using ScanPoint.Contracts.Devices;
 using ScanPoint.Credentials.Trust;
 using ScanPoint.Hardware.Scanning;
+using ScanPoint.Hardware.Signals;
 using ScanPoint.Kiosk.Health;
 using ScanPoint.Kiosk.Outbox;
 using ScanPoint.Kiosk.Scanning;
@@ -48,6 +49,18 @@ public sealed class HeartbeatSamplerTests : IDisposable
         Assert.True(beat.DiskTotalBytes > 0 && beat.DiskFreeBytes is > 0 and var free && free <= beat.DiskTotalBytes);
         Assert.True(beat.ProcessMemoryBytes > 0);
         Assert.Null(beat.ClockOffsetSeconds);
+    }
+
+    [Fact]
+    public void Sample_SignalsFaulted_CarriesTheReason()
+    {
+        var options = Options.Create(new KioskOptions { DataDir = _dir.File("data") });
+        var trust = new KioskTrust(options, NullLogger<KioskTrust>.Instance);
+        var signals = DisabledAccessSignals.Faulted("gpio", "IOException: no gpiochip0", _time);
+        var sampler = new HeartbeatSampler(_outbox, _scanning, trust, options, _time, null, _dir.File("thermal"), _dir.File("meminfo"), signals);
+
+        Assert.Equal("IOException: no gpiochip0", sampler.Sample(1).SignalsFault);
+        Assert.Null(Sampler().Sample(1).SignalsFault);
     }
 
     [Fact]

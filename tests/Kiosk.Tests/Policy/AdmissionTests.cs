@@ -27,7 +27,7 @@ public sealed class AdmissionTests
         { Vaccinated(days: 30) with { Verdict = "rejected:EXP" }, "rejected:EXP" },
         { Vaccinated(days: 30) with { Verdict = "unverifiable:KID" }, "unverifiable:KID" },
         { new Evidence(EvidenceKinds.CitizenId, "unverified", An, null, false), "unverified" },
-        { EvidenceReader.Unread("unverified"), "rejected:MISSING" },
+        { EvidenceReader.Unread("unverified"), "unverified" },
     };
 
     [Theory]
