@@ -6,7 +6,8 @@ using ScanPoint.Kiosk.Outbox;
 namespace ScanPoint.Kiosk.Scanning;
 
 /// <summary>
-/// Follows a text file like <c>tail -f</c>: each complete new line is one scan. It resumes after the last line the
+/// Follows a text file like <c>tail -f</c> (woken by inotify, polling every 100 ms as a fallback): each complete new
+/// line is one scan. It resumes after the last line the
 /// outbox recorded (the byte offset travels with each check-in as a <see cref="SourceCursor"/>), so a replay survives
 /// kiosk restarts and kill -9 without skipping or repeating a line. Lines longer than the limit are skipped.
 /// </summary>
@@ -26,6 +27,7 @@ public sealed class LinesScanSource(string path, Func<string, long> committedPos
             await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);
         }
 
+        using var changes = new FileChanges(path);
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var position = committedPosition(Name);
         file.Position = position <= file.Length ? position : 0;
@@ -38,7 +40,7 @@ public sealed class LinesScanSource(string path, Func<string, long> committedPos
             var read = await file.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
-                await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);
+                await changes.WaitAsync(PollInterval, time, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 

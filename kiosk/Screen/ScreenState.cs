@@ -3,10 +3,12 @@ namespace ScanPoint.Kiosk.Screen;
 /// <summary>
 /// What the page shows, pushed to it on every change: the verdict (<see cref="Kind"/>: <c>idle</c>, <c>accepted</c>,
 /// <c>rejected</c>, <c>unverifiable</c>, <c>unverified</c>), its reason in Vietnamese and English, the minimum personal
-/// data (masked name, birth year; cleared after a few seconds), and the kiosk's status line.
+/// data (masked name, birth year; cleared after a few seconds), and the kiosk's status line. <see cref="Seq"/> counts
+/// every change, <see cref="Verdicts"/> the verdicts shown since start.
 /// </summary>
 public sealed record ScreenState(
     long Seq,
+    long Verdicts,
     string Kind,
     string Code,
     string ReasonVi,

@@ -22,9 +22,9 @@ public sealed class VerdictFeed : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
-        _current = Idle(0, new ScreenStatus(false, 0, null, null));
+        _current = Idle(0, 0, new ScreenStatus(false, 0, null, null));
         _personal = time.CreateTimer(_ => Update(s => s with { MaskedName = null, BirthYear = null }), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _idle = time.CreateTimer(_ => Update(s => Idle(s.Seq, s.Status)), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _idle = time.CreateTimer(_ => Update(s => Idle(s.Seq, s.Verdicts, s.Status)), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public ScreenState Current
@@ -47,7 +47,7 @@ public sealed class VerdictFeed : IDisposable
         var (kind, vi, en) = verdict == "pending" ? VerdictText.Pending(missing ?? []) : VerdictText.Describe(verdict);
         var showPersonal = _options.PersonalHold > TimeSpan.Zero;
         Update(s => new ScreenState(
-            s.Seq + 1, kind, verdict, vi, en, showPersonal ? NameMask.Mask(name) : null, showPersonal ? BirthYear(birthDate) : null, s.Status));
+            s.Seq + 1, s.Verdicts + 1, kind, verdict, vi, en, showPersonal ? NameMask.Mask(name) : null, showPersonal ? BirthYear(birthDate) : null, s.Status));
         _personal.Change(_options.PersonalHold < _options.VerdictHold ? _options.PersonalHold : _options.VerdictHold, Timeout.InfiniteTimeSpan);
         _idle.Change(_options.VerdictHold, Timeout.InfiniteTimeSpan);
     }
@@ -74,8 +74,8 @@ public sealed class VerdictFeed : IDisposable
         _idle.Dispose();
     }
 
-    private static ScreenState Idle(long seq, ScreenStatus status) =>
-        new(seq + 1, "idle", "", "Vui lòng quét mã QR", "Please scan your QR code", null, null, status);
+    private static ScreenState Idle(long seq, long verdicts, ScreenStatus status) =>
+        new(seq + 1, verdicts, "idle", "", "Vui lòng quét mã QR", "Please scan your QR code", null, null, status);
 
     private static int? BirthYear(string? birthDate) =>
         birthDate is { Length: >= 4 } && int.TryParse(birthDate.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : null;

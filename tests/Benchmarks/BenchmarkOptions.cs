@@ -7,9 +7,9 @@ namespace ScanPoint.Benchmarks;
 internal sealed class BenchmarkOptions
 {
     public const string Usage = """
-        usage: ScanPoint.Benchmarks outbox|drain|ingest|verify|decode|camera|all [--dir DIR] [--postgres CONNSTRING]
+        usage: ScanPoint.Benchmarks outbox|drain|ingest|verify|decode|camera|door|all [--dir DIR] [--postgres CONNSTRING]
                  [--check-ins N] [--kiosk-batch N] [--kiosk-in-flight N] [--kiosks N] [--batches N] [--batch-size N] [--window N]
-                 [--one-core]
+                 [--one-core] [--scans N]
           --dir        folder on the disk under test (default: the system temp folder; must not be tmpfs)
           --postgres   Npgsql connection string (default: $SCANPOINT_TEST_POSTGRES)
           --check-ins  drain: check-ins queued in the kiosk (default 100000)
@@ -19,10 +19,11 @@ internal sealed class BenchmarkOptions
           --kiosks, --batches, --batch-size, --window
                        ingest: simulated kiosks, batches each, check-ins per batch, batches in flight per kiosk
                        (default 50, 30, 500, 4)
+          --scans      door: scans measured one at a time through the kiosk process (default 1000)
           --one-core   camera: afterwards run the camera mode again pinned to CPU 0 (taskset -c 0)
         """;
 
-    private static readonly string[] AllBenchmarks = ["outbox", "drain", "ingest", "verify", "decode", "camera"];
+    private static readonly string[] AllBenchmarks = ["outbox", "drain", "ingest", "verify", "decode", "camera", "door"];
 
     public IReadOnlyList<string> Benchmarks { get; private init; } = [];
 
@@ -46,13 +47,15 @@ internal sealed class BenchmarkOptions
 
     public bool OneCore { get; private set; }
 
+    public int Scans { get; private set; } = 1000;
+
     public static bool TryParse(string[] args, [NotNullWhen(true)] out BenchmarkOptions? options, out string error)
     {
         options = null;
         error = "";
         if (args.Length == 0 || (args[0] != "all" && !AllBenchmarks.Contains(args[0])))
         {
-            error = "name a benchmark: outbox, drain, ingest, verify, decode, camera or all";
+            error = "name a benchmark: outbox, drain, ingest, verify, decode, camera, door or all";
             return false;
         }
 
@@ -78,6 +81,7 @@ internal sealed class BenchmarkOptions
                 "--postgres" => Set(() => parsed.Postgres = value),
                 "--check-ins" => TryCount(value, n => parsed.DrainCheckIns = n),
                 "--kiosk-batch" => TryCount(value, n => parsed.KioskBatchSize = n),
+                "--scans" => TryCount(value, n => parsed.Scans = n),
                 "--kiosk-in-flight" => TryCount(value, n => parsed.KioskBatchesInFlight = n),
                 "--kiosks" => TryCount(value, n => parsed.Kiosks = n),
                 "--batches" => TryCount(value, n => parsed.BatchesPerKiosk = n),

@@ -1,5 +1,6 @@
 using ScanPoint.Benchmarks.Camera;
 using ScanPoint.Benchmarks.Decoding;
+using ScanPoint.Benchmarks.Door;
 using ScanPoint.Benchmarks.Drain;
 using ScanPoint.Benchmarks.Ingest;
 using ScanPoint.Benchmarks.Measuring;
@@ -8,7 +9,7 @@ using ScanPoint.Benchmarks.Verification;
 
 namespace ScanPoint.Benchmarks;
 
-/// <summary><c>dotnet run -c Release --project tests/Benchmarks -- outbox|drain|ingest|verify|decode|camera|all [options]</c>.</summary>
+/// <summary><c>dotnet run -c Release --project tests/Benchmarks -- outbox|drain|ingest|verify|decode|camera|door|all [options]</c>.</summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -40,6 +41,7 @@ internal static class Program
                 "verify" => await VerificationBenchmark.RunAsync(options, cancel.Token),
                 "decode" => await DecodeBenchmark.RunAsync(options, cancel.Token),
                 "camera" => await CameraBenchmark.RunAsync(options, cancel.Token),
+                "door" => await DoorBenchmark.RunAsync(options, cancel.Token),
                 _ => await IngestBenchmark.RunAsync(options, cancel.Token),
             };
             failed |= !ok;
