@@ -34,6 +34,7 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
     private long _lastSeq;
     private long _pending;
     private long _acknowledged;
+    private long _retained;
 
     /// <param name="cipher">Seals subjects; without one, a scan with a subject is refused and stored subjects are unreadable.</param>
     public LiteDbCheckInOutbox(
@@ -82,6 +83,7 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
                 var deleted = db.MoveAcknowledged(items, _time.GetUtcNow());
                 _pending -= deleted;
                 _acknowledged += deleted;
+                _retained += deleted;
                 return deleted;
             }
             catch (Exception ex) when (ex is IOException or LiteException)
@@ -100,7 +102,7 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
             var oldest = db.Pending.Find(Query.All("_id", Query.Ascending), 0, 1).FirstOrDefault();
             return new OutboxStatus(_pending, oldest is null ? null : OutboxDocuments.At(oldest), _acknowledged, _lastSeq)
             {
-                Retained = db.Acked.LongCount(),
+                Retained = _retained,
                 Unreadable = _opener.UnreadableCount,
             };
         }
@@ -113,7 +115,9 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
             var db = EnsureOpen();
             try
             {
-                return db.PurgeAcknowledged(acknowledgedBefore);
+                var purged = db.PurgeAcknowledged(acknowledgedBefore);
+                _retained -= purged;
+                return purged;
             }
             catch (Exception ex) when (ex is IOException or LiteException)
             {
@@ -197,6 +201,7 @@ public sealed class LiteDbCheckInOutbox : ICheckInOutbox
 
         var db = OutboxDatabase.Open(_storage);
         (_lastSeq, _pending, _acknowledged) = db.ReadCounters();
+        _retained = db.Acked.LongCount();
         _db = db;
         return db;
     }

@@ -21,6 +21,14 @@ public class CheckInSubjectWireTests
     }
 
     [Fact]
+    public void Encode_CheckInWithoutSubject_SameJsonAsBeforeSubjects()
+    {
+        var json = Encoding.UTF8.GetString(WireJson.Encode(new CheckInsRecorded(CheckInsRecorded.SchemaVersion, "kiosk-1", [Sample])));
+
+        Assert.DoesNotContain("subject", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToString_CheckInWithSubject_PrintsNoPersonalField()
     {
         var text = (Sample with { Subject = Subject }).ToString();

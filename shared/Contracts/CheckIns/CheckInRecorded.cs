@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ScanPoint.Contracts.CheckIns;
 
 /// <summary>One scan as the kiosk recorded it. Never carries the QR payload itself, only its hash.</summary>
@@ -20,4 +22,4 @@ public sealed record CheckInRecorded(
     string Format,
     string Verdict,
     string PayloadHash,
-    CheckInSubject? Subject = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CheckInSubject? Subject = null);
