@@ -89,6 +89,18 @@ public sealed class ScreenBrowserTests(ChromiumFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_checkpoint_waiting_for_more_codes_says_what_to_scan_next()
+    {
+        _feed.Show("pending", "NGUYEN VAN AN", "1990-05-01", ["movement"]);
+
+        await Assertions.Expect(_page.Locator("body")).ToHaveAttributeAsync("data-kind", "pending");
+        await Assertions.Expect(_page.Locator("#icon")).ToHaveTextAsync("…");
+        await Assertions.Expect(_page.Locator("#vi")).ToHaveTextAsync("Mời quét tiếp: tờ khai di chuyển");
+        await Assertions.Expect(_page.Locator("#en")).ToHaveTextAsync("Scan next: movement declaration");
+        await ScreenshotAsync("pending");
+    }
+
+    [Fact]
     public async Task The_status_line_shows_online_and_the_queue()
     {
         _link.Set(true);
