@@ -8,6 +8,11 @@ if (command >= 0)
     return await DevicesCommand.RunAsync(args[(command + 1)..], CommandConfiguration(args), TimeProvider.System);
 }
 
+if (args is ["broker-cert", ..])
+{
+    return ScanPoint.FleetServer.External.BrokerCertificateCommand.Run(args[1..], CommandConfiguration(args), TimeProvider.System);
+}
+
 var trust = Array.IndexOf(args, "trust");
 if (trust >= 0)
 {

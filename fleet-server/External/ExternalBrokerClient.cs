@@ -1,0 +1,222 @@
+using System.Buffers;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using ScanPoint.FleetServer.Messaging;
+
+namespace ScanPoint.FleetServer.External;
+
+/// <summary>
+/// The fleet server's connection to the external broker: MQTT 5 over mutual TLS, persistent session, shared
+/// subscriptions <c>$share/{group}/sp/v1/+/+/{suffix}</c> for every <see cref="DeviceMessages.DeviceTopicSuffixes"/>.
+/// The receive callback only copies a message into the <see cref="ExternalInbox"/> and acknowledges it after the
+/// hand-off. A timer loop (never the Disconnected event) connects, reconnects with jittered backoff, publishes a
+/// liveness probe to this replica's own topic and reconnects when the receive path has stalled (see
+/// <see cref="ExternalLiveness"/>): the persistent session keeps what was not acknowledged at the broker.
+/// </summary>
+internal sealed class ExternalBrokerClient(
+    IOptions<ExternalBrokerOptions> options,
+    ExternalBrokerIdentity identity,
+    ExternalInbox inbox,
+    ExternalBrokerCounters counters,
+    TimeProvider time,
+    ILogger<ExternalBrokerClient> logger,
+    ExternalReceiveHook? hook = null) : BackgroundService
+{
+    public const string ProbeRoot = "sp/fleet/probe";
+    private ExternalConnection? _connection;
+    private long _probes;
+
+    public string ClientId { get; } = options.Value.ClientId ?? $"fleet-server-{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    private string ProbeTopic => $"{ProbeRoot}/{ClientId}";
+
+    public bool IsConnected => _connection?.Client.IsConnected == true;
+
+    /// <summary>Publishes at QoS 1 through the current connection; throws when there is none or the broker refuses.</summary>
+    public async Task PublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken)
+    {
+        var connection = _connection is { Client.IsConnected: true } c ? c : throw new InvalidOperationException("not connected to the external broker");
+        var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithRetainFlag(retain)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
+        var result = await connection.Client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException($"the external broker refused the publish on {topic}: {result.ReasonCode} {result.ReasonString}");
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var liveness = new ExternalLiveness(options.Value, inbox, time);
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (_connection is not { Client.IsConnected: true })
+                {
+                    await ReplaceConnectionAsync(stoppingToken).ConfigureAwait(false);
+                    failures = 0;
+                    liveness.Reset();
+                }
+
+                await Task.Delay(options.Value.ProbeInterval, time, stoppingToken).ConfigureAwait(false);
+                await ProbeAsync(liveness, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                counters.ConnectFailed();
+                var delay = Backoff(++failures);
+                Log.ExternalBrokerConnectFailed(logger, options.Value.Host, options.Value.Port, delay, ex.Message);
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _connection, null) is { } connection)
+        {
+            await CloseAsync(connection).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ProbeAsync(ExternalLiveness liveness, CancellationToken cancellationToken)
+    {
+        var connection = _connection!;
+        var verdict = liveness.Check(connection.LastReceivedAt);
+        if (verdict == ExternalLivenessVerdict.Stalled)
+        {
+            counters.Stalled();
+            Log.ExternalReceiveStalled(logger, ClientId, time.GetElapsedTime(connection.LastReceivedAt), inbox.Depth);
+            _connection = null;
+            await CloseAsync(connection).ConfigureAwait(false);
+            return; // the loop reconnects at once; the session kept everything not acknowledged
+        }
+
+        if (verdict == ExternalLivenessVerdict.ConsumerStuck)
+        {
+            Log.ExternalConsumerStuck(logger, inbox.Depth, time.GetElapsedTime(connection.LastReceivedAt));
+        }
+
+        var probe = BitConverter.GetBytes(Interlocked.Increment(ref _probes));
+        await connection.Client.PublishAsync(
+            new MqttApplicationMessageBuilder().WithTopic(ProbeTopic).WithPayload(probe).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce).Build(),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ReplaceConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _connection, null) is { } old)
+        {
+            await CloseAsync(old).ConfigureAwait(false);
+        }
+
+        var o = options.Value;
+        var client = new MqttClientFactory().CreateMqttClient();
+        var connection = new ExternalConnection(client, time.GetTimestamp());
+        client.ApplicationMessageReceivedAsync += e => OnReceivedAsync(e, connection);
+        client.DisconnectedAsync += e =>
+        {
+            if (e.ClientWasConnected)
+            {
+                Log.ExternalBrokerDisconnected(logger, ClientId, e.Reason.ToString(), e.ReasonString ?? e.Exception?.Message ?? "");
+            }
+
+            return Task.CompletedTask; // the timer loop reconnects
+        };
+        var connect = new MqttClientOptionsBuilder()
+            .WithTcpServer(o.Host, o.Port)
+            .WithClientId(ClientId)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval((uint)o.SessionExpiry.TotalSeconds)
+            .WithKeepAlivePeriod(o.KeepAlive)
+            .WithTimeout(TimeSpan.FromSeconds(10))
+            .WithTlsOptions(tls => tls.UseTls()
+                .WithClientCertificates([identity.ClientCertificate])
+                .WithCertificateValidationHandler(v => v.SslPolicyErrors == System.Net.Security.SslPolicyErrors.None || identity.IsBrokerCertificate(v.Certificate)))
+            .Build();
+        try
+        {
+            var result = await client.ConnectAsync(connect, cancellationToken).ConfigureAwait(false);
+            if (result.ResultCode != MqttClientConnectResultCode.Success)
+            {
+                throw new InvalidOperationException($"the external broker refused the connection: {result.ResultCode} {result.ReasonString}");
+            }
+
+            var subscribe = new MqttClientSubscribeOptionsBuilder().WithTopicFilter(ProbeTopic, MqttQualityOfServiceLevel.AtMostOnce);
+            foreach (var suffix in DeviceMessages.DeviceTopicSuffixes)
+            {
+                subscribe.WithTopicFilter($"$share/{o.SharedGroup}/sp/v1/+/+/{suffix}", MqttQualityOfServiceLevel.AtLeastOnce);
+            }
+
+            var granted = await client.SubscribeAsync(subscribe.Build(), cancellationToken).ConfigureAwait(false);
+            if (granted.Items.FirstOrDefault(i => (int)i.ResultCode > 2) is { } refused)
+            {
+                throw new InvalidOperationException($"the external broker refused the subscription {refused.TopicFilter.Topic}: {refused.ResultCode}");
+            }
+
+            counters.Connected();
+            Log.ExternalBrokerConnected(logger, ClientId, o.Host, o.Port, result.IsSessionPresent, o.SharedGroup);
+            _connection = connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private async Task OnReceivedAsync(MqttApplicationMessageReceivedEventArgs e, ExternalConnection connection)
+    {
+        e.AutoAcknowledge = false; // acknowledged only once handed off: what is not handed off, the broker sends again
+        var closing = connection.Closing;
+        if (closing.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var topic = e.ApplicationMessage.Topic;
+        if (hook is not null)
+        {
+            await hook.BeforeHandOffAsync(topic, closing).ConfigureAwait(false);
+        }
+
+        if (topic != ProbeTopic)
+        {
+            counters.MessageReceived();
+            await inbox.WriteAsync(new ExternalMessage(topic, e.ApplicationMessage.Payload.ToArray()), closing).ConfigureAwait(false);
+        }
+
+        connection.Received(time.GetTimestamp());
+        await e.AcknowledgeAsync(closing).ConfigureAwait(false);
+    }
+
+    /// <summary>Lets a waiting callback go (unacknowledged), says DISCONNECT (the session stays), then drops the client.</summary>
+    private async Task CloseAsync(ExternalConnection connection)
+    {
+        connection.Cancel();
+        try
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await connection.Client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), limit.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Log.ExternalBrokerDisconnectFailed(logger, ClientId, ex.Message); // the connection is dropped anyway
+        }
+
+        connection.Dispose();
+    }
+
+    private TimeSpan Backoff(int failures)
+    {
+        var o = options.Value;
+        var ceiling = Math.Min(o.ReconnectMaxDelay.TotalMilliseconds, o.ReconnectMinDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 16)));
+        return TimeSpan.FromMilliseconds(ceiling * (0.5 + Random.Shared.NextDouble()));
+    }
+}
