@@ -121,7 +121,7 @@ internal sealed class ExternalBrokerClient(
         client.ApplicationMessageReceivedAsync += e => OnReceivedAsync(e, connection);
         client.DisconnectedAsync += e =>
         {
-            if (e.ClientWasConnected)
+            if (e.ClientWasConnected && !connection.Closing.IsCancellationRequested)
             {
                 Log.ExternalBrokerDisconnected(logger, ClientId, e.Reason.ToString(), e.ReasonString ?? e.Exception?.Message ?? "");
             }

@@ -7,7 +7,6 @@ public sealed class ExternalBrokerCounters
     private long _connectFailures;
     private long _stalls;
     private long _received;
-    private long _refused;
     private long _stalePresenceCorrected;
 
     public long Connects => Interlocked.Read(ref _connects);
@@ -19,9 +18,6 @@ public sealed class ExternalBrokerCounters
 
     public long Received => Interlocked.Read(ref _received);
 
-    /// <summary>Messages of unknown, revoked or misplaced devices, and messages the fleet refused: stored nowhere.</summary>
-    public long Refused => Interlocked.Read(ref _refused);
-
     public long StalePresenceCorrected => Interlocked.Read(ref _stalePresenceCorrected);
 
     public void Connected() => Interlocked.Increment(ref _connects);
@@ -31,8 +27,6 @@ public sealed class ExternalBrokerCounters
     public void Stalled() => Interlocked.Increment(ref _stalls);
 
     public void MessageReceived() => Interlocked.Increment(ref _received);
-
-    public void MessageRefused() => Interlocked.Increment(ref _refused);
 
     public void PresenceCorrected() => Interlocked.Increment(ref _stalePresenceCorrected);
 }

@@ -42,7 +42,6 @@ internal static class ExternalBrokerExtensions
             counters.ConnectFailures,
             counters.Stalls,
             counters.Received,
-            counters.Refused,
             counters.StalePresenceCorrected,
             inboxDepth = inbox.Depth,
         }));

@@ -1,6 +1,7 @@
 using ScanPoint.Contracts;
 using ScanPoint.Contracts.Devices;
 using ScanPoint.Contracts.Wire;
+using ScanPoint.FleetServer.Ingest;
 using ScanPoint.FleetServer.Messaging;
 using ScanPoint.FleetServer.Storage;
 
@@ -9,7 +10,7 @@ namespace ScanPoint.FleetServer.External;
 /// <summary>
 /// Takes messages from the <see cref="ExternalInbox"/>, maps the device from the topic (registry, cached) and passes
 /// them to <see cref="DeviceMessages"/>. The broker's ACL lets a device publish only under its own id, but not its
-/// province: a message of an unknown or revoked device, or under another province, is refused — counted, logged,
+/// province: a message of an unknown or revoked device, or under another province, is refused — counted (<c>ingest.publishesRefused</c>), logged,
 /// stored nowhere, never acknowledged. A stale presence (an earlier boot's will, already retained by the broker) is
 /// corrected by publishing the known newer presence retained on the same topic.
 /// </summary>
@@ -20,6 +21,7 @@ internal sealed class ExternalConsumer(
     IFleetStore store,
     IFleetPublisher publisher,
     ExternalBrokerCounters counters,
+    IngestCounters ingestCounters,
     ILogger<ExternalConsumer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -67,7 +69,7 @@ internal sealed class ExternalConsumer(
 
     private void Refuse(string topic, string deviceId, string reason)
     {
-        counters.MessageRefused();
+        ingestCounters.PublishRefused();
         Log.ExternalMessageRefused(logger, deviceId, topic, reason);
     }
 
