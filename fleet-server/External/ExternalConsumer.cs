@@ -1,4 +1,5 @@
 using ScanPoint.Contracts;
+using ScanPoint.Contracts.CheckIns;
 using ScanPoint.Contracts.Devices;
 using ScanPoint.Contracts.Wire;
 using ScanPoint.FleetServer.Ingest;
@@ -12,7 +13,8 @@ namespace ScanPoint.FleetServer.External;
 /// them to <see cref="DeviceMessages"/>. The broker's ACL lets a device publish only under its own id, but not its
 /// province: a message of an unknown or revoked device, or under another province, is refused — counted (<c>ingest.publishesRefused</c>), logged,
 /// stored nowhere, never acknowledged. A stale presence (an earlier boot's will, already retained by the broker) is
-/// corrected by publishing the known newer presence retained on the same topic.
+/// corrected by publishing the known newer presence retained on the same topic. A birth is answered with an empty ack
+/// carrying the fleet's clock: an external broker's CONNACK cannot carry it, and kiosks learn their offset from acks.
 /// </summary>
 internal sealed class ExternalConsumer(
     ExternalInbox inbox,
@@ -22,6 +24,7 @@ internal sealed class ExternalConsumer(
     IFleetPublisher publisher,
     ExternalBrokerCounters counters,
     IngestCounters ingestCounters,
+    TimeProvider time,
     ILogger<ExternalConsumer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -63,6 +66,11 @@ internal sealed class ExternalConsumer(
                 break;
             case DeviceMessageDisposition.Stale:
                 await CorrectPresenceAsync(device, cancellationToken).ConfigureAwait(false);
+                break;
+            case DeviceMessageDisposition.Route when message.Topic.EndsWith("/state", StringComparison.Ordinal)
+                && WireJson.TryDecode(message.Payload, out PresenceChanged? presence, out _) && presence.State == PresenceChanged.Online:
+                var clock = new CheckInsAcknowledged(CheckInsAcknowledged.SchemaVersion, [], time.GetUtcNow());
+                await publisher.PublishAsync(Topics.Ack(device.Province, device.DeviceId), WireJson.Encode(clock), retain: false, cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
