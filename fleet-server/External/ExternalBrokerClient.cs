@@ -1,7 +1,6 @@
 using System.Buffers;
 using Microsoft.Extensions.Options;
 using MQTTnet;
-using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using ScanPoint.FleetServer.Messaging;
 
@@ -26,6 +25,7 @@ internal sealed class ExternalBrokerClient(
 {
     public const string ProbeRoot = "sp/fleet/probe";
     private ExternalConnection? _connection;
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _probes;
 
     public string ClientId { get; } = options.Value.ClientId ?? $"fleet-server-{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -62,13 +62,18 @@ internal sealed class ExternalBrokerClient(
                     liveness.Reset();
                 }
 
-                await Task.Delay(options.Value.ProbeInterval, time, stoppingToken).ConfigureAwait(false);
-                await ProbeAsync(liveness, stoppingToken).ConfigureAwait(false);
+                // the probe period, cut short when the connection drops (the event only wakes this loop)
+                await Task.WhenAny(Task.Delay(options.Value.ProbeInterval, time, stoppingToken), _wake.Task).ConfigureAwait(false);
+                _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                if (_connection is { Client.IsConnected: true })
+                {
+                    await ProbeAsync(liveness, stoppingToken).ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 counters.ConnectFailed();
-                var delay = Backoff(++failures);
+                var delay = ExternalSessionOptions.ReconnectDelay(options.Value, ++failures);
                 Log.ExternalBrokerConnectFailed(logger, options.Value.Host, options.Value.Port, delay, ex.Message);
                 await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
             }
@@ -124,22 +129,12 @@ internal sealed class ExternalBrokerClient(
             if (e.ClientWasConnected && !connection.Closing.IsCancellationRequested)
             {
                 Log.ExternalBrokerDisconnected(logger, ClientId, e.Reason.ToString(), e.ReasonString ?? e.Exception?.Message ?? "");
+                _wake.TrySetResult();
             }
 
             return Task.CompletedTask; // the timer loop reconnects
         };
-        var connect = new MqttClientOptionsBuilder()
-            .WithTcpServer(o.Host, o.Port)
-            .WithClientId(ClientId)
-            .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithCleanStart(false)
-            .WithSessionExpiryInterval((uint)o.SessionExpiry.TotalSeconds)
-            .WithKeepAlivePeriod(o.KeepAlive)
-            .WithTimeout(TimeSpan.FromSeconds(10))
-            .WithTlsOptions(tls => tls.UseTls()
-                .WithClientCertificates([identity.ClientCertificate])
-                .WithCertificateValidationHandler(v => v.SslPolicyErrors == System.Net.Security.SslPolicyErrors.None || identity.IsBrokerCertificate(v.Certificate)))
-            .Build();
+        var connect = ExternalSessionOptions.Connect(o, ClientId, identity);
         try
         {
             var result = await client.ConnectAsync(connect, cancellationToken).ConfigureAwait(false);
@@ -148,13 +143,7 @@ internal sealed class ExternalBrokerClient(
                 throw new InvalidOperationException($"the external broker refused the connection: {result.ResultCode} {result.ReasonString}");
             }
 
-            var subscribe = new MqttClientSubscribeOptionsBuilder().WithTopicFilter(ProbeTopic, MqttQualityOfServiceLevel.AtMostOnce);
-            foreach (var suffix in DeviceMessages.DeviceTopicSuffixes)
-            {
-                subscribe.WithTopicFilter($"$share/{o.SharedGroup}/sp/v1/+/+/{suffix}", MqttQualityOfServiceLevel.AtLeastOnce);
-            }
-
-            var granted = await client.SubscribeAsync(subscribe.Build(), cancellationToken).ConfigureAwait(false);
+            var granted = await client.SubscribeAsync(ExternalSessionOptions.Subscribe(o, ProbeTopic), cancellationToken).ConfigureAwait(false);
             if (granted.Items.FirstOrDefault(i => (int)i.ResultCode > 2) is { } refused)
             {
                 throw new InvalidOperationException($"the external broker refused the subscription {refused.TopicFilter.Topic}: {refused.ResultCode}");
@@ -211,12 +200,5 @@ internal sealed class ExternalBrokerClient(
         }
 
         connection.Dispose();
-    }
-
-    private TimeSpan Backoff(int failures)
-    {
-        var o = options.Value;
-        var ceiling = Math.Min(o.ReconnectMaxDelay.TotalMilliseconds, o.ReconnectMinDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 16)));
-        return TimeSpan.FromMilliseconds(ceiling * (0.5 + Random.Shared.NextDouble()));
     }
 }
