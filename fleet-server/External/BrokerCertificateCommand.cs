@@ -30,7 +30,13 @@ internal static class BrokerCertificateCommand
         }
 
         var daysIndex = Array.IndexOf(args, "--days");
-        var days = daysIndex >= 0 && daysIndex + 1 < args.Length ? int.Parse(args[daysIndex + 1], CultureInfo.InvariantCulture) : 365;
+        var days = 365;
+        if (daysIndex >= 0 && (daysIndex + 1 >= args.Length || !int.TryParse(args[daysIndex + 1], CultureInfo.InvariantCulture, out days) || days < 1))
+        {
+            Console.Error.WriteLine("broker-cert: --days takes a positive number of days");
+            return 2;
+        }
+
         var directory = Path.GetFullPath(args[outIndex + 1]);
         Directory.CreateDirectory(directory);
         using var ca = FleetCertificateAuthority.LoadOrCreate(options.CaDir, options.FleetName, time);
