@@ -61,7 +61,9 @@ internal static class LoadRun
         await Task.WhenAll(running);
         kiosks.ForEach(k => k.Dispose());
         await target.KillAsync();
-        return new LoadResult(target.Name, kiosks.Count, connectAll, baseline, connected, peak, cpu, beats, reconnectAll ? reconnect : null) { Consumer = consumer?.Result };
+        var result = new LoadResult(target.Name, kiosks.Count, connectAll, baseline, connected, peak, cpu, beats, reconnectAll ? reconnect : null) { Consumer = consumer?.Result };
+        Console.WriteLine($"  {result.Row()}"); // as soon as a target is done, in case a later one fails
+        return result;
     }
 
     private static async Task<bool> WaitAllConnectedAsync(List<SimulatedKiosk> kiosks, TimeSpan limit)
