@@ -143,6 +143,8 @@ internal sealed class ExternalBrokerClient(
                 throw new InvalidOperationException($"the external broker refused the connection: {result.ResultCode} {result.ReasonString}");
             }
 
+            _connection = connection; // usable at once: a resumed session delivers queued messages before the SUBACK
+
             var granted = await client.SubscribeAsync(ExternalSessionOptions.Subscribe(o, ProbeTopic), cancellationToken).ConfigureAwait(false);
             if (granted.Items.FirstOrDefault(i => (int)i.ResultCode > 2) is { } refused)
             {
@@ -151,10 +153,10 @@ internal sealed class ExternalBrokerClient(
 
             counters.Connected();
             Log.ExternalBrokerConnected(logger, ClientId, o.Host, o.Port, result.IsSessionPresent, o.SharedGroup);
-            _connection = connection;
         }
         catch
         {
+            Interlocked.CompareExchange(ref _connection, null, connection);
             connection.Dispose();
             throw;
         }

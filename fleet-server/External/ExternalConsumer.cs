@@ -65,13 +65,26 @@ internal sealed class ExternalConsumer(
                 Refuse(message.Topic, deviceId, outcome.Reason);
                 break;
             case DeviceMessageDisposition.Stale:
-                await CorrectPresenceAsync(device, cancellationToken).ConfigureAwait(false);
+                await AnswerAsync(device, () => CorrectPresenceAsync(device, cancellationToken)).ConfigureAwait(false);
                 break;
             case DeviceMessageDisposition.Route when message.Topic.EndsWith("/state", StringComparison.Ordinal)
                 && WireJson.TryDecode(message.Payload, out PresenceChanged? presence, out _) && presence.State == PresenceChanged.Online:
                 var clock = new CheckInsAcknowledged(CheckInsAcknowledged.SchemaVersion, [], time.GetUtcNow());
-                await publisher.PublishAsync(Topics.Ack(device.Province, device.DeviceId), WireJson.Encode(clock), retain: false, cancellationToken).ConfigureAwait(false);
+                await AnswerAsync(device, () => publisher.PublishAsync(Topics.Ack(device.Province, device.DeviceId), WireJson.Encode(clock), retain: false, cancellationToken)).ConfigureAwait(false);
                 break;
+        }
+    }
+
+    /// <summary>The fleet's answers (clock, presence correction) are best effort: the message itself was handled.</summary>
+    private async Task AnswerAsync(DeviceRecord device, Func<Task> answer)
+    {
+        try
+        {
+            await answer().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            Log.AckFailed(logger, device.DeviceId, ex.Message);
         }
     }
 

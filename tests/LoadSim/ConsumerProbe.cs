@@ -9,6 +9,7 @@ internal sealed class ConsumerProbe(ExternalModeTarget target)
     private long _peakRss;
     private double _cpuStart;
     private long _receivedAtStart;
+    private long _connectsBeforeKill;
 
     public ConsumerResult? Result { get; private set; }
 
@@ -36,10 +37,12 @@ internal sealed class ConsumerProbe(ExternalModeTarget target)
         Console.WriteLine($"  fleet (consumer): received {received} of {published} births + heartbeats published, {clock.Elapsed.TotalSeconds:0.0} s after the steady window");
     }
 
-    /// <summary>After the broker's kill -9 and restart: the time until the fleet is subscribed again.</summary>
+    public async Task BeforeKillAsync() => _connectsBeforeKill = await target.FleetConnectsAsync();
+
+    /// <summary>After the broker's kill -9 and restart: the time until the fleet is connected and subscribed again.</summary>
     public async Task WaitReconnectedAsync(Stopwatch sinceRestart)
     {
-        while (!await target.IsFleetConnectedAsync() && sinceRestart.Elapsed < TimeSpan.FromMinutes(5))
+        while (await target.FleetConnectsAsync() <= _connectsBeforeKill && sinceRestart.Elapsed < TimeSpan.FromMinutes(5))
         {
             await Task.Delay(100);
         }

@@ -57,6 +57,9 @@ internal sealed class ExternalModeTarget : BrokerTarget
 
     public async Task<bool> IsFleetConnectedAsync() => await CountersAsync() is { } c && c.GetProperty("connected").GetBoolean();
 
+    /// <summary>How many times the fleet has connected to the broker (subscribed), or -1 if it does not answer.</summary>
+    public async Task<long> FleetConnectsAsync() => await CountersAsync() is { } c && c.GetProperty("connected").GetBoolean() ? c.GetProperty("connects").GetInt64() : -1;
+
     /// <summary>Messages the fleet received from the broker (births, heartbeats, wills), or -1 if it does not answer.</summary>
     public async Task<long> FleetReceivedAsync() => await CountersAsync() is { } c ? c.GetProperty("received").GetInt64() : -1;
 

@@ -45,15 +45,18 @@ internal static class LoadRun
             await consumer.EndSteadyAsync(steady.Elapsed, published: beats + kiosks.Count); // every heartbeat and one birth each
         }
 
+        if (consumer is not null)
+        {
+            await consumer.BeforeKillAsync();
+        }
+
         await target.KillAsync();
         var restart = Stopwatch.StartNew();
         await target.StartAsync();
+        var fleetBack = consumer?.WaitReconnectedAsync(restart) ?? Task.CompletedTask; // measured alongside the kiosks
         var reconnectAll = await WaitAllConnectedAsync(kiosks, TimeSpan.FromMinutes(5));
         var reconnect = restart.Elapsed;
-        if (consumer is not null)
-        {
-            await consumer.WaitReconnectedAsync(restart);
-        }
+        await fleetBack;
 
         Console.WriteLine($"  {target.Name}: {kiosks.Count(k => k.IsConnected)}/{kiosks.Count} back {reconnect.TotalSeconds:0.0} s after kill -9 + restart");
 
