@@ -80,4 +80,33 @@ internal static partial class Log
 
     [LoggerMessage(6006, LogLevel.Information, "Alert {Kind} {State} on {DeviceId} (seq {Seq})")]
     public static partial void AlertChanged(ILogger logger, string kind, string state, string deviceId, long seq);
+    [LoggerMessage(1101, LogLevel.Information, "Connected to the external broker as {ClientId} at {Host}:{Port} (session present: {SessionPresent}); consuming with shared group {Group}")]
+    public static partial void ExternalBrokerConnected(ILogger logger, string clientId, string host, int port, bool sessionPresent, string group);
+
+    [LoggerMessage(1102, LogLevel.Warning, "External broker {Host}:{Port} unreachable or refused: {Reason}; trying again in {Delay}")]
+    public static partial void ExternalBrokerConnectFailed(ILogger logger, string host, int port, TimeSpan delay, string reason);
+
+    [LoggerMessage(1103, LogLevel.Warning, "External broker connection {ClientId} lost ({Reason} {Detail}); the timer loop reconnects")]
+    public static partial void ExternalBrokerDisconnected(ILogger logger, string clientId, string reason, string detail);
+
+    [LoggerMessage(1104, LogLevel.Error, "Receive path of {ClientId} stalled: nothing, not even its own probe, for {Silence} (inbox {Depth}); reconnecting")]
+    public static partial void ExternalReceiveStalled(ILogger logger, string clientId, TimeSpan silence, int depth);
+
+    [LoggerMessage(1105, LogLevel.Error, "External-broker inbox full ({Depth}) and not drained for {Silence}: the consumer is stuck")]
+    public static partial void ExternalConsumerStuck(ILogger logger, int depth, TimeSpan silence);
+
+    [LoggerMessage(1106, LogLevel.Warning, "Message from '{DeviceId}' on {Topic} refused: {Reason}")]
+    public static partial void ExternalMessageRefused(ILogger logger, string deviceId, string topic, string reason);
+
+    [LoggerMessage(1107, LogLevel.Error, "Message on {Topic} could not be handled")]
+    public static partial void ExternalMessageFailed(ILogger logger, string topic, Exception exception);
+
+    [LoggerMessage(1108, LogLevel.Information, "Stale presence of {DeviceId} retained by the broker replaced by the known {State} of boot {Boot}")]
+    public static partial void StalePresenceCorrected(ILogger logger, string deviceId, string state, long boot);
+
+    [LoggerMessage(1109, LogLevel.Debug, "Disconnect of {ClientId} did not complete: {Reason}")]
+    public static partial void ExternalBrokerDisconnectFailed(ILogger logger, string clientId, string reason);
+
+    [LoggerMessage(1110, LogLevel.Information, "External-broker mode: no embedded broker; kiosks are told {Address}")]
+    public static partial void ExternalBrokerMode(ILogger logger, string address);
 }

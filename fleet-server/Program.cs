@@ -15,6 +15,11 @@ if (provinces >= 0 && args.Length > provinces + 1 && args[provinces + 1] == "pol
     return await SettingsCommand.RunPolicyAsync(args[(provinces + 1)..], CommandConfiguration(args), TimeProvider.System);
 }
 
+if (args is ["broker-cert", ..])
+{
+    return ScanPoint.FleetServer.External.BrokerCertificateCommand.Run(args[1..], CommandConfiguration(args), TimeProvider.System);
+}
+
 var trust = Array.IndexOf(args, "trust");
 if (trust >= 0)
 {

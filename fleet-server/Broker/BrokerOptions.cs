@@ -2,10 +2,16 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ScanPoint.FleetServer.Broker;
 
-/// <summary>The <c>Mqtt</c> configuration section: the embedded broker's Kestrel endpoint.</summary>
+/// <summary>The <c>Mqtt</c> configuration section: which broker carries device messages, and the embedded broker's Kestrel endpoint.</summary>
 public sealed class BrokerOptions
 {
     public const string SectionName = "Mqtt";
+
+    /// <summary>
+    /// <c>embedded</c> (default): the MQTTnet broker on Kestrel. <c>external</c>: no embedded broker or MQTT listener;
+    /// the fleet consumes from an external MQTT 5 broker (section <c>ExternalBroker</c>) with shared subscriptions.
+    /// </summary>
+    public MqttMode Mode { get; set; } = MqttMode.Embedded;
 
     /// <summary>Address to listen on; 127.0.0.1 by default, 0.0.0.0 to serve kiosks on the network.</summary>
     [Required]

@@ -2,6 +2,7 @@ using System.Net;
 using ScanPoint.FleetServer.Api;
 using ScanPoint.FleetServer.Broker;
 using ScanPoint.FleetServer.Enrolment;
+using ScanPoint.FleetServer.External;
 using ScanPoint.FleetServer.Health;
 using ScanPoint.FleetServer.Ingest;
 using ScanPoint.FleetServer.Management;
@@ -10,7 +11,7 @@ using ScanPoint.FleetServer.Trust;
 
 namespace ScanPoint.FleetServer.Hosting;
 
-/// <summary>Builds the fleet server: storage, broker, ingest, API, trust distribution. Used by Program and by in-process tests.</summary>
+/// <summary>Builds the fleet server: storage, broker (embedded, or a client of an external one), ingest, API, trust distribution. Used by Program and by in-process tests.</summary>
 public static class FleetServerApp
 {
     /// <param name="args">Command line; configuration keys as <c>--Section:Key=value</c>.</param>
@@ -24,13 +25,30 @@ public static class FleetServerApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddFleetStorage();
         var tls = builder.AddEnrolment();
-        builder.AddFleetBroker(tls);
+        var mode = builder.Configuration.GetSection(BrokerOptions.SectionName).Get<BrokerOptions>()?.Mode ?? MqttMode.Embedded;
+        if (mode == MqttMode.External)
+        {
+            builder.AddExternalBroker();
+        }
+        else
+        {
+            builder.AddFleetBroker(tls);
+        }
+
         builder.AddIngest();
         builder.AddHealth();
         builder.AddTrust();
         builder.AddManagement();
         var app = builder.Build();
-        app.UseFleetBroker();
+        if (mode == MqttMode.External)
+        {
+            app.MapExternalBroker();
+        }
+        else
+        {
+            app.UseFleetBroker();
+        }
+
         app.MapFleetApi();
         app.MapEnrolment();
         app.MapHealth();

@@ -51,11 +51,13 @@ public sealed class EnrolmentEndToEndTests(ITestOutputHelper output)
             Assert.False(File.Exists(run.PathOf("kiosk/kiosk.json")));
         });
 
-    [Fact]
-    public Task EnrolledKiosk_KilledAndRestarted_DeliversEveryLineOnceOverMutualTls() =>
+    [Theory]
+    [InlineData("embedded")]
+    [InlineData("external")]
+    public Task EnrolledKiosk_KilledAndRestarted_DeliversEveryLineOnceOverMutualTls(string mode) =>
         Scenario.RunAsync(output, async run =>
         {
-            var fleet = new FleetProcess(run);
+            var fleet = await FleetProcess.CreateAsync(run, mode);
             await fleet.StartAsync();
             var kiosk = new KioskProcess(run, "enrolled");
             await kiosk.EnrolAsync(await fleet.EnrollAsync("DN", "market"));
@@ -70,16 +72,19 @@ public sealed class EnrolmentEndToEndTests(ITestOutputHelper output)
             await Delivery.AssertEverythingDeliveredOnceAsync(run, fleet, [kiosk]);
         });
 
-    [Fact]
-    public Task Presence_FollowsKill9_GracefulStop_AndFleetRestart() =>
+    [Theory]
+    [InlineData("embedded")]
+    [InlineData("external")]
+    public Task Presence_FollowsKill9_GracefulStop_AndFleetRestart(string mode) =>
         Scenario.RunAsync(output, async run =>
         {
-            var fleet = new FleetProcess(run);
+            var fleet = await FleetProcess.CreateAsync(run, mode);
             await fleet.StartAsync();
             var kiosk = new KioskProcess(run, "presence");
             await kiosk.EnrolAsync(await fleet.EnrollAsync("HN", "gate-1"));
 
-            await kiosk.StartAsync();
+            // through an external broker the clock comes with the fleet's answer to the birth, after the first beat
+            await kiosk.StartAsync(mode == "external" ? ["--Reporting:HeartbeatInterval=00:00:02"] : []);
             await WaitForPresenceAsync(run, fleet, kiosk, "online", 1);
             await run.WaitAsync( // its heartbeat arrived, with the clock offset it learned at connect
                 $"a heartbeat of {kiosk.DeviceId} with its clock offset in /api/devices",
@@ -97,6 +102,15 @@ public sealed class EnrolmentEndToEndTests(ITestOutputHelper output)
             await WaitForPresenceAsync(run, fleet, kiosk, "online", 3);
             var bornAt = (await fleet.GetStatsAsync()).Device(kiosk.DeviceId)!.Presence!.At;
             await fleet.KillAsync();
+            if (fleet.External is not null)
+            {
+                // the kiosk stays connected to the broker; what it says while the fleet is down waits in the fleet's session
+                await kiosk.StopAsync();
+                await fleet.StartAsync();
+                await WaitForPresenceAsync(run, fleet, kiosk, "offline", 3);
+                return;
+            }
+
             await fleet.StartAsync();
             await run.WaitAsync( // the kiosk reconnects to the restarted fleet and is born again, same boot
                 $"{kiosk.DeviceId} to announce itself again after the fleet restart",

@@ -4,21 +4,34 @@ namespace ScanPoint.EndToEnd.Tests;
 
 /// <summary>
 /// The fleet server as a real process on loopback, with its embedded SQLite database in the scenario folder.
-/// It keeps its ports and database across kill -9 and restart.
+/// It keeps its ports and database across kill -9 and restart. With an <see cref="ExternalBroker"/> it runs in
+/// external-broker mode (no embedded broker) with a stable client id, so a restart resumes its broker session; a
+/// replica shares another fleet process's database and CA and joins the same shared subscription.
 /// </summary>
 internal sealed class FleetProcess
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly Scenario _scenario;
+    private readonly string _name;
     private ProcessRunner? _process;
 
-    public FleetProcess(Scenario scenario)
+    public FleetProcess(Scenario scenario, ExternalBroker? external = null, FleetProcess? replicaOf = null, string name = "fleet")
     {
-        _scenario = scenario;
+        (_scenario, External, _name) = (scenario, external ?? replicaOf?.External, name);
         var ports = FreePort.Take(4);
         (MqttPort, HttpPort, HttpsPort, MqttTlsPort) = (ports[0], ports[1], ports[2], ports[3]);
-        DatabasePath = scenario.PathOf("fleet.db");
+        DatabasePath = replicaOf?.DatabasePath ?? scenario.PathOf("fleet.db");
     }
+
+    /// <summary>A fleet in <paramref name="mode"/>: <c>embedded</c>, or <c>external</c> with a dedicated Mosquitto started here.</summary>
+    public static async Task<FleetProcess> CreateAsync(Scenario scenario, string mode) =>
+        mode == "external" ? new FleetProcess(scenario, await ExternalBroker.StartAsync(scenario)) : new FleetProcess(scenario);
+
+    /// <summary>The external broker this fleet consumes from, or null for the embedded broker.</summary>
+    public ExternalBroker? External { get; }
+
+    /// <summary>The fleet CA's folder (shared by replicas).</summary>
+    public string CaDir => Path.Combine(Path.GetDirectoryName(DatabasePath)!, "ca");
 
     public int MqttPort { get; }
 
@@ -65,11 +78,14 @@ internal sealed class FleetProcess
 
     private string[] EnrolmentArgs =>
     [
-        $"--Enrolment:CaDir={Path.Combine(Path.GetDirectoryName(DatabasePath)!, "ca")}",
+        $"--Enrolment:CaDir={CaDir}",
         $"--Enrolment:HttpsPort={HttpsPort}",
         "--Enrolment:HostNames:0=127.0.0.1",
         $"--Enrolment:Broker=mqtts://127.0.0.1:{MqttTlsPort}",
         $"--Mqtt:TlsPort={MqttTlsPort}",
+        .. External is { } broker
+            ? (string[])["--Mqtt:Mode=external", $"--ExternalBroker:Port={broker.Port}", $"--ExternalBroker:ClientId=fleet-server-e2e-{_name}", "--ExternalBroker:ReconnectMaxDelay=00:00:02"]
+            : [],
         .. Settings,
     ];
 
@@ -81,7 +97,7 @@ internal sealed class FleetProcess
     public async Task StartAsync()
     {
         _process = _scenario.Start(
-            "fleet",
+            _name,
             Programs.FleetServer,
             [
                 $"--Storage:SqlitePath={DatabasePath}", $"--Mqtt:Port={MqttPort}", $"--Http:Port={HttpPort}",
@@ -91,7 +107,12 @@ internal sealed class FleetProcess
         await _scenario.WaitAsync(
             $"the fleet server (pid {_process.Id}) to answer on http://127.0.0.1:{HttpPort}/api/stats",
             async () => await TryGetStatsAsync() is not null);
-        _scenario.Note($"fleet server up (pid {_process.Id}, mqtt {MqttPort}, http {HttpPort})");
+        if (External is not null)
+        {
+            await _scenario.WaitAsync($"{_name} to connect to the external broker", async () => (await GetJsonAsync("/api/external-broker")).GetProperty("connected").GetBoolean());
+        }
+
+        _scenario.Note($"{_name} up (pid {_process.Id}, {(External is null ? $"mqtt {MqttPort}" : $"external broker {External.Port}")}, http {HttpPort})");
     }
 
     /// <summary>kill -9; <see cref="StartAsync"/> brings it back on the same ports and database.</summary>
@@ -100,7 +121,7 @@ internal sealed class FleetProcess
         if (_process is not null)
         {
             await _process.KillAsync();
-            _scenario.Note($"fleet server killed (pid {_process.Id})");
+            _scenario.Note($"{_name} killed (pid {_process.Id})");
         }
     }
 

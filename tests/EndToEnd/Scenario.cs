@@ -17,6 +17,7 @@ internal sealed class Scenario : IAsyncDisposable
     private readonly ITestOutputHelper _output;
     private readonly TempDirectory _temp = new("scanpoint-e2e");
     private readonly List<ProcessRunner> _processes = [];
+    private readonly List<IAsyncDisposable> _owned = [];
     private readonly Lock _commandLogLock = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private bool _failed;
@@ -56,6 +57,15 @@ internal sealed class Scenario : IAsyncDisposable
         }
 
         return runner;
+    }
+
+    /// <summary>Something else the scenario disposes at its end (e.g. a broker process).</summary>
+    public void Own(IAsyncDisposable owned)
+    {
+        lock (_owned)
+        {
+            _owned.Add(owned);
+        }
     }
 
     /// <summary>Runs a one-shot command to its end; it and its output are appended to commands.log.</summary>
@@ -107,6 +117,11 @@ internal sealed class Scenario : IAsyncDisposable
         foreach (var process in processes)
         {
             await process.DisposeAsync(); // kill -9 of the tree of anything still running
+        }
+
+        foreach (var owned in _owned)
+        {
+            await owned.DisposeAsync();
         }
 
         if (_failed || Environment.GetEnvironmentVariable("SCANPOINT_E2E_KEEP") == "1")

@@ -45,7 +45,7 @@ internal abstract class BrokerTarget(string name, int port) : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await KillAsync();
         _process?.Dispose();

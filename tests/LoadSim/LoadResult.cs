@@ -6,6 +6,9 @@ namespace ScanPoint.LoadSim;
 internal sealed record LoadResult(
     string Target, int Kiosks, bool AllConnected, long BaselineRss, long ConnectedRss, long PeakRss, double CpuCores, long Heartbeats, TimeSpan? Reconnect)
 {
+    /// <summary>The consuming fleet server, in external-broker mode.</summary>
+    public ConsumerResult? Consumer { get; init; }
+
     public double BytesPerConnection => (ConnectedRss - BaselineRss) / (double)Kiosks;
 
     public string Row() => string.Create(CultureInfo.InvariantCulture,

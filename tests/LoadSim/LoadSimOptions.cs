@@ -2,12 +2,17 @@ using System.Globalization;
 
 namespace ScanPoint.LoadSim;
 
-/// <summary><c>--kiosks N --duration 5m --heartbeat 60s --target fleet|mosquitto|both --fleet-gc server|workstation</c>.</summary>
+/// <summary><c>--kiosks N --duration 5m --heartbeat 60s --target fleet|mosquitto|external|both|all --fleet-gc server|workstation</c>.</summary>
 internal sealed record LoadSimOptions(int Kiosks, TimeSpan Duration, TimeSpan Heartbeat, string Target, bool FleetServerGc = true)
 {
+    /// <summary>The run's fleet database (devices registered) and CA, for the consuming fleet of the external mode.</summary>
+    public string DatabasePath { get; init; } = "";
+
+    public string CaDir { get; init; } = "";
+
     public static LoadSimOptions Parse(string[] args)
     {
-        var options = new LoadSimOptions(200, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), "both");
+        var options = new LoadSimOptions(200, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), "all");
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             options = args[i] switch
@@ -17,7 +22,7 @@ internal sealed record LoadSimOptions(int Kiosks, TimeSpan Duration, TimeSpan He
                 "--heartbeat" => options with { Heartbeat = ParseDuration(args[i + 1]) },
                 "--target" => options with { Target = args[i + 1] },
                 "--fleet-gc" => options with { FleetServerGc = args[i + 1] != "workstation" },
-                _ => throw new ArgumentException($"unknown option {args[i]} (--kiosks N --duration 5m --heartbeat 60s --target fleet|mosquitto|both)"),
+                _ => throw new ArgumentException($"unknown option {args[i]} (--kiosks N --duration 5m --heartbeat 60s --target fleet|mosquitto|external|both|all)"),
             };
         }
 

@@ -4,7 +4,7 @@ using ScanPoint.FleetServer.Enrolment;
 using ScanPoint.FleetServer.Storage;
 using ScanPoint.LoadSim;
 
-// dotnet run -c Release --project tests/LoadSim -- [--kiosks 2000] [--duration 5m] [--heartbeat 60s] [--target fleet|mosquitto|both] [--fleet-gc server|workstation]
+// dotnet run -c Release --project tests/LoadSim -- [--kiosks 2000] [--duration 5m] [--heartbeat 60s] [--target fleet|mosquitto|external|both|all] [--fleet-gc server|workstation]
 var options = LoadSimOptions.Parse(args);
 var work = Directory.CreateTempSubdirectory("scanpoint-loadsim-").FullName;
 File.SetUnixFileMode(work, (UnixFileMode)Convert.ToInt32("755", 8)); // mosquitto drops root for its own user and must read its files
@@ -14,9 +14,10 @@ try
     var fleet = new FleetServerTarget(Path.Combine(work, "fleet"), FleetServerDll(), options.FleetServerGc);
     using var ca = FleetCertificateAuthority.LoadOrCreate(fleet.CaDir, "loadsim", TimeProvider.System);
     var devices = await RegisterAsync(fleet.DatabasePath, ca, options.Kiosks);
+    options = options with { DatabasePath = fleet.DatabasePath, CaDir = fleet.CaDir };
     using var server = ca.IssueServerCertificate(["127.0.0.1"], DateTimeOffset.UtcNow, TimeSpan.FromDays(1));
     var results = new List<LoadResult>();
-    if (options.Target is "fleet" or "both")
+    if (options.Target is "fleet" or "both" or "all")
     {
         await using (fleet)
         {
@@ -24,16 +25,29 @@ try
         }
     }
 
-    if (options.Target is "mosquitto" or "both")
+    if (options.Target is "mosquitto" or "both" or "all")
     {
         await using var mosquitto = new MosquittoTarget(Path.Combine(work, "mosquitto"), ca.Certificate.ExportCertificatePem(), server.ExportCertificatePem(), server.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem());
         results.Add(await LoadRun.RunAsync(mosquitto, devices, ca.Certificate, options));
     }
 
+    if (options.Target is "external" or "all")
+    {
+        await using var external = new ExternalModeTarget(Path.Combine(work, "external"), FleetServerDll(), ca.Certificate.ExportCertificatePem(), server.ExportCertificatePem(), server.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem());
+        results.Add(await LoadRun.RunAsync(external, devices, ca.Certificate, options));
+    }
+
     Console.WriteLine();
     Console.WriteLine(LoadResult.Header);
     results.ForEach(r => Console.WriteLine(r.Row()));
-    return results.All(r => r.AllConnected && r.Reconnect is not null) ? 0 : 1;
+    if (results.Any(r => r.Consumer is not null))
+    {
+        Console.WriteLine();
+        Console.WriteLine(ConsumerResult.Header);
+        results.Where(r => r.Consumer is not null).ToList().ForEach(r => Console.WriteLine(r.Consumer!.Row(r.Target)));
+    }
+
+    return results.All(r => r.AllConnected && r.Reconnect is not null && (r.Consumer is null || r.Consumer.Received >= r.Consumer.Published)) ? 0 : 1;
 }
 finally
 {

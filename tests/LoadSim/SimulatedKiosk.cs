@@ -51,8 +51,15 @@ internal sealed class SimulatedKiosk(string deviceId, string province, X509Certi
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                await Task.Delay(backoff * (0.5 + Random.Shared.NextDouble()), cancellationToken);
                 backoff = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(10).Ticks, backoff.Ticks * 2));
+                try
+                {
+                    await Task.Delay(backoff / 2 * (0.5 + Random.Shared.NextDouble()), cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // stopped while backing off
+                }
             }
         }
     }
