@@ -51,12 +51,15 @@ if [ -d "$testdata/dcc" ]; then
 fi
 echo '001090012345|Nguyễn Văn A|01011990|Nam|Hà Nội|01012021' >>"$samples"
 
-"${kiosk[@]}" run --data-dir "$demo/kiosk" --scan-source "lines:$samples" --Kiosk:TrustBundle="$demo/trust/trust-bundle.cose" >"$demo/kiosk.log" 2>&1 &
+screen_port="${SCANPOINT_SCREEN_PORT:-8088}"
+"${kiosk[@]}" run --data-dir "$demo/kiosk" --scan-source "lines:$samples" --Kiosk:TrustBundle="$demo/trust/trust-bundle.cose" --Screen:Port="$screen_port" >"$demo/kiosk.log" 2>&1 &
 kiosk_pid=$!
 echo
 echo "ScanPoint demo is running: fleet server + one kiosk replaying $(wc -l <"$samples") sample codes."
 echo "  Look at:  http://127.0.0.1:$http_port/api/stats  …/api/devices  …/api/provinces"
+echo "  Kiosk screen (open in a browser; Chromium in kiosk mode on the device): http://127.0.0.1:$screen_port/"
 echo "  Scan more: append lines to $samples"
+echo "  Steer it: ${fleet[*]} devices config --id ID --set mode=checkpoint   (ID from /api/devices)"
 echo "  Kiosk outbox: dotnet kiosk/bin/Release/net10.0/ScanPoint.Kiosk.dll outbox --data-dir $demo/kiosk"
 echo "  Logs: $demo/fleet.log $demo/kiosk.log — Ctrl-C to stop."
 wait "$fleet_pid"
