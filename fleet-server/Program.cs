@@ -2,6 +2,7 @@ using ScanPoint.FleetServer.Devices;
 using ScanPoint.FleetServer.Hosting;
 using ScanPoint.FleetServer.Management;
 using ScanPoint.FleetServer.Trust;
+using ScanPoint.FleetServer.Users;
 
 var command = Array.IndexOf(args, "devices");
 if (command >= 0)
@@ -13,6 +14,11 @@ var provinces = Array.IndexOf(args, "provinces");
 if (provinces >= 0 && args.Length > provinces + 1 && args[provinces + 1] == "policy")
 {
     return await SettingsCommand.RunPolicyAsync(args[(provinces + 1)..], CommandConfiguration(args), TimeProvider.System);
+}
+
+if (args is ["users", ..])
+{
+    return await UsersCommand.RunAsync(args[1..], CommandConfiguration(args), TimeProvider.System, Console.In, Console.IsInputRedirected);
 }
 
 if (args is ["broker-cert", ..])

@@ -8,6 +8,7 @@ using ScanPoint.FleetServer.Ingest;
 using ScanPoint.FleetServer.Management;
 using ScanPoint.FleetServer.Storage;
 using ScanPoint.FleetServer.Trust;
+using ScanPoint.FleetServer.Users;
 
 namespace ScanPoint.FleetServer.Hosting;
 
@@ -39,7 +40,10 @@ public static class FleetServerApp
         builder.AddHealth();
         builder.AddTrust();
         builder.AddManagement();
+        builder.AddUsers();
         var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
         if (mode == MqttMode.External)
         {
             app.MapExternalBroker();
@@ -54,6 +58,7 @@ public static class FleetServerApp
         app.MapHealth();
         app.MapTrust();
         app.MapManagement();
+        app.MapEnrolmentCodes();
         return app;
     }
 }

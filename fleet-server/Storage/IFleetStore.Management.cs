@@ -7,6 +7,9 @@ public partial interface IFleetStore
 {
     /// <summary>The device-management tables of this store.</summary>
     ManagementStore Management { get; }
+
+    /// <summary>The operators' accounts.</summary>
+    UserStore Users { get; }
 }
 
 /// <summary>

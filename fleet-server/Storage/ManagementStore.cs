@@ -33,7 +33,7 @@ public sealed class ManagementStore(ManagementDatabase db) : IManagementStore
 
     public Task RecordReportedConfigAsync(string deviceId, ConfigReported reported, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         db.WriteAsync(
-            c => ExecuteAsync(c, ManagementSql.UpsertReported, cancellationToken, ("device_id", deviceId), ("payload", Encoding.UTF8.GetString(WireJson.Encode(reported))), ("at", db.ToDb(receivedAt))),
+            c => DbCommands.ExecuteAsync(c, ManagementSql.UpsertReported, cancellationToken, ("device_id", deviceId), ("payload", Encoding.UTF8.GetString(WireJson.Encode(reported))), ("at", db.ToDb(receivedAt))),
             cancellationToken);
 
     public async Task<ReportedConfigRow?> ReportedConfigAsync(string deviceId, CancellationToken cancellationToken)
@@ -51,28 +51,28 @@ public sealed class ManagementStore(ManagementDatabase db) : IManagementStore
 
     public Task AddCommandAsync(string commandId, string deviceId, string name, DateTimeOffset createdAt, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         db.WriteAsync(
-            c => ExecuteAsync(c, ManagementSql.InsertCommand, cancellationToken, ("command_id", commandId), ("device_id", deviceId), ("name", name), ("created_at", db.ToDb(createdAt)), ("expires_at", db.ToDb(expiresAt))),
+            c => DbCommands.ExecuteAsync(c, ManagementSql.InsertCommand, cancellationToken, ("command_id", commandId), ("device_id", deviceId), ("name", name), ("created_at", db.ToDb(createdAt)), ("expires_at", db.ToDb(expiresAt))),
             cancellationToken);
 
     public Task<IReadOnlyList<CommandRecord>> OpenCommandsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         db.ReadAsync(c => ListAsync(c, ManagementSql.SelectOpenCommands, Command, cancellationToken, ("now", db.ToDb(now))), cancellationToken);
 
     public Task MarkCommandSentAsync(string commandId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        db.WriteAsync(c => ExecuteAsync(c, ManagementSql.MarkCommandSent, cancellationToken, ("command_id", commandId), ("at", db.ToDb(at))), cancellationToken);
+        db.WriteAsync(c => DbCommands.ExecuteAsync(c, ManagementSql.MarkCommandSent, cancellationToken, ("command_id", commandId), ("at", db.ToDb(at))), cancellationToken);
 
     public async Task<bool> CompleteCommandAsync(string deviceId, CommandCompleted completed, DateTimeOffset at, CancellationToken cancellationToken) =>
         await db.WriteAsync(
-            c => ExecuteAsync(c, ManagementSql.CompleteCommand, cancellationToken, ("state", completed.Status), ("at", db.ToDb(at)), ("detail", completed.Detail), ("command_id", completed.Id), ("device_id", deviceId)),
+            c => DbCommands.ExecuteAsync(c, ManagementSql.CompleteCommand, cancellationToken, ("state", completed.Status), ("at", db.ToDb(at)), ("detail", completed.Detail), ("command_id", completed.Id), ("device_id", deviceId)),
             cancellationToken).ConfigureAwait(false) == 1;
 
     public Task<int> ExpireCommandsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.WriteAsync(c => ExecuteAsync(c, ManagementSql.ExpireCommands, cancellationToken, ("now", db.ToDb(now))), cancellationToken);
+        db.WriteAsync(c => DbCommands.ExecuteAsync(c, ManagementSql.ExpireCommands, cancellationToken, ("now", db.ToDb(now))), cancellationToken);
 
     public Task<IReadOnlyList<CommandRecord>> DeviceCommandsAsync(string deviceId, int max, CancellationToken cancellationToken) =>
         db.ReadAsync(c => ListAsync(c, ManagementSql.SelectDeviceCommands, Command, cancellationToken, ("device_id", deviceId), ("max", max)), cancellationToken);
 
     public async Task<bool> SaveCommandLogsAsync(string deviceId, string commandId, string logs, CancellationToken cancellationToken) =>
-        await db.WriteAsync(c => ExecuteAsync(c, ManagementSql.SetCommandLogs, cancellationToken, ("logs", logs), ("command_id", commandId), ("device_id", deviceId)), cancellationToken).ConfigureAwait(false) == 1;
+        await db.WriteAsync(c => DbCommands.ExecuteAsync(c, ManagementSql.SetCommandLogs, cancellationToken, ("logs", logs), ("command_id", commandId), ("device_id", deviceId)), cancellationToken).ConfigureAwait(false) == 1;
 
     public async Task<string?> CommandLogsAsync(string deviceId, string commandId, CancellationToken cancellationToken) =>
         (await db.ReadAsync(c => ListAsync(c, ManagementSql.SelectCommandLogs, r => r.IsDBNull(0) ? null : r.GetString(0), cancellationToken, ("command_id", commandId), ("device_id", deviceId)), cancellationToken).ConfigureAwait(false))
@@ -80,7 +80,7 @@ public sealed class ManagementStore(ManagementDatabase db) : IManagementStore
 
     public Task RecordAlertAsync(string deviceId, AlertChanged alert, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         db.WriteAsync(
-            c => ExecuteAsync(
+            c => DbCommands.ExecuteAsync(
                 c,
                 ManagementSql.InsertAlert,
                 cancellationToken,
@@ -101,7 +101,7 @@ public sealed class ManagementStore(ManagementDatabase db) : IManagementStore
 
     private async Task<bool> SaveAsync(string sql, string key, long expectedVersion, IReadOnlyDictionary<string, string> settings, DateTimeOffset at, CancellationToken cancellationToken) =>
         await db.WriteAsync(
-            c => ExecuteAsync(c, sql, cancellationToken, ("key", key), ("expected", expectedVersion), ("settings", JsonSerializer.Serialize(settings)), ("at", db.ToDb(at))),
+            c => DbCommands.ExecuteAsync(c, sql, cancellationToken, ("key", key), ("expected", expectedVersion), ("settings", JsonSerializer.Serialize(settings)), ("at", db.ToDb(at))),
             cancellationToken).ConfigureAwait(false) == 1;
 
     private static async Task<VersionedSettings> SettingsAsync(DbConnection connection, string sql, string key, CancellationToken cancellationToken) =>
@@ -120,15 +120,10 @@ public sealed class ManagementStore(ManagementDatabase db) : IManagementStore
 
     private AlertRecord Alert(DbDataReader r) => new(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), db.FromDb(r, 5), db.FromDb(r, 6));
 
-    private static async Task<int> ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = Command(connection, sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
 
     private static async Task<IReadOnlyList<T>> ListAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T?> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = Command(connection, sql, parameters);
+        await using var command = DbCommands.Create(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -140,20 +135,5 @@ public sealed class ManagementStore(ManagementDatabase db) : IManagementStore
         }
 
         return rows;
-    }
-
-    private static DbCommand Command(DbConnection connection, string sql, (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@" + name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
     }
 }

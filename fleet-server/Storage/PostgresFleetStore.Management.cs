@@ -5,8 +5,11 @@ namespace ScanPoint.FleetServer.Storage;
 public sealed partial class PostgresFleetStore
 {
     private ManagementStore? _management;
+    private UserStore? _users;
 
     public ManagementStore Management => _management ??= new ManagementStore(new PostgresManagementDatabase(this));
+
+    public UserStore Users => _users ??= new UserStore(new PostgresManagementDatabase(this));
 
     /// <summary>Pooled connections from the store's data source; instants as <c>timestamptz</c>.</summary>
     private sealed class PostgresManagementDatabase(PostgresFleetStore store) : ManagementDatabase

@@ -5,8 +5,11 @@ namespace ScanPoint.FleetServer.Storage;
 public sealed partial class SqliteFleetStore
 {
     private ManagementStore? _management;
+    private UserStore? _users;
 
     public ManagementStore Management => _management ??= new ManagementStore(new SqliteManagementDatabase(this));
+
+    public UserStore Users => _users ??= new UserStore(new SqliteManagementDatabase(this));
 
     /// <summary>Reads on a pooled connection, writes on the store's one durable writer, instants as text.</summary>
     private sealed class SqliteManagementDatabase(SqliteFleetStore store) : ManagementDatabase
