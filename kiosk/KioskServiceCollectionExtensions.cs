@@ -58,7 +58,6 @@ public static class KioskServiceCollectionExtensions
         services.AddSingleton(sp => KioskIdentity.Load(sp.GetRequiredService<IOptions<KioskOptions>>().Value.DataDir));
         services.AddOutbox();
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<BrokerLink>();
         services.AddSingleton<VerdictFeed>();
         services.AddSingleton<ScreenStatusSource>();
         services.AddSingleton<ScreenServer>();

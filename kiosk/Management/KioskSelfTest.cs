@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ScanPoint.Kiosk.Scanning;
+using ScanPoint.Kiosk.Signals;
 using ScanPoint.Kiosk.Verification;
 
 namespace ScanPoint.Kiosk.Management;
@@ -9,14 +10,17 @@ namespace ScanPoint.Kiosk.Management;
 internal sealed record SelfTestCheck(string Name, bool Passed, string Detail);
 
 /// <summary>
-/// The checks the running kiosk can make of itself today: the data directory takes an fsync'd write, a trust bundle
-/// is loaded and its signers are not stale, every scan source is running, and the fleet broker is connected.
+/// The self-test the fleet's <c>self-test</c> command runs inside the running kiosk: the data directory takes an fsync'd
+/// write, a trust bundle is loaded and its signers are not stale, every scan source is running, the fleet broker is
+/// connected, and the door signals are not faulted. (<c>kiosk selftest</c> on the device also opens the devices and
+/// reads a test card.)
 /// </summary>
-internal sealed class KioskSelfTest(IOptions<KioskOptions> options, KioskTrust trust, ScanSourcesHealth scanning, FleetLink link, TimeProvider time) : ISelfTest
+internal sealed class KioskSelfTest(
+    IOptions<KioskOptions> options, KioskTrust trust, ScanSourcesHealth scanning, FleetLink link, TimeProvider time, VerdictSignals? signals = null) : ISelfTest
 {
     public async Task<(bool Passed, string Json)> RunAsync(CancellationToken cancellationToken)
     {
-        SelfTestCheck[] checks = [await StorageAsync(cancellationToken).ConfigureAwait(false), Trust(), Scanning(), Broker()];
+        SelfTestCheck[] checks = [await StorageAsync(cancellationToken).ConfigureAwait(false), Trust(), Scanning(), Broker(), Gpio()];
         return (checks.All(c => c.Passed), JsonSerializer.Serialize(checks));
     }
 
@@ -61,6 +65,10 @@ internal sealed class KioskSelfTest(IOptions<KioskOptions> options, KioskTrust t
             : failing.Count > 0 ? new("scanning", false, "failing: " + string.Join(", ", failing))
             : new("scanning", true, string.Join(", ", sources.Select(s => $"{s.Name} {s.State}")));
     }
+
+    private SelfTestCheck Gpio() => signals?.Health is not { } health ? new("gpio", true, "no door signals configured")
+        : health.Faulted ? new("gpio", false, $"{health.Driver}: {health.Reason}")
+        : new("gpio", true, $"{health.Driver} ok");
 
     private SelfTestCheck Broker() => link.IsConnected ? new("broker", true, "connected") : new("broker", false, "not connected");
 }

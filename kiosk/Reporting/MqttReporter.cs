@@ -40,7 +40,6 @@ internal sealed class MqttReporter(
     TrustUpdater trustUpdater,
     TimeProvider time,
     ILogger<MqttReporter> logger,
-    BrokerLink? link = null,
     ManagementChannel? management = null) : BackgroundService
 {
     private readonly InFlightWindow _window = new();
@@ -57,7 +56,6 @@ internal sealed class MqttReporter(
         client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e.ApplicationMessage);
         client.DisconnectedAsync += e =>
         {
-            link?.Set(false);
             Log.Disconnected(logger, e.ReasonString ?? e.Reason.ToString());
             return Task.CompletedTask;
         };
@@ -131,7 +129,6 @@ internal sealed class MqttReporter(
         await client.PublishAsync(_health.Birth(), cancellationToken).ConfigureAwait(false);
         _window.Reset();
         _health.Connected();
-        link?.Set(true);
         Log.Connected(logger, identity.Fleet.ToString(), identity.DeviceId);
     }
 

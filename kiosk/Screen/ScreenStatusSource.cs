@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Options;
 using ScanPoint.Kiosk.Health;
+using ScanPoint.Kiosk.Management;
 using ScanPoint.Kiosk.Outbox;
-using ScanPoint.Kiosk.Reporting;
 using ScanPoint.Kiosk.Verification;
 
 namespace ScanPoint.Kiosk.Screen;
 
 /// <summary>Reads the status line from the kiosk's parts: the broker link, the outbox, the trust bundle, the fleet clock.</summary>
-internal sealed class ScreenStatusSource(BrokerLink link, ICheckInOutbox outbox, KioskTrust trust, ServerClock clock, IOptions<ScreenOptions> options, TimeProvider time)
+internal sealed class ScreenStatusSource(FleetLink link, ICheckInOutbox outbox, KioskTrust trust, ServerClock clock, IOptions<ScreenOptions> options, TimeProvider time)
 {
     public ScreenStatus Read()
     {
@@ -22,6 +22,6 @@ internal sealed class ScreenStatusSource(BrokerLink link, ICheckInOutbox outbox,
         var clockWarning = clock.OffsetSeconds is { } offset && Math.Abs(offset) > o.ClockWarnAfter.TotalSeconds
             ? $"Đồng hồ lệch {Math.Abs(offset):0} giây · Clock off by {Math.Abs(offset):0} s"
             : null;
-        return new ScreenStatus(link.Connected, outbox.GetStatus().Pending, trustWarning, clockWarning);
+        return new ScreenStatus(link.IsConnected, outbox.GetStatus().Pending, trustWarning, clockWarning);
     }
 }

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using ScanPoint.Kiosk.Health;
+using ScanPoint.Kiosk.Management;
 using ScanPoint.Kiosk.Outbox;
-using ScanPoint.Kiosk.Reporting;
 using ScanPoint.Kiosk.Screen;
 using ScanPoint.Kiosk.Verification;
 using ScanPoint.TestKit;
@@ -20,7 +20,8 @@ public sealed class ScreenBrowserTests(ChromiumFixture browser) : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
     private readonly TempDirectory _dir = new("screen");
-    private readonly BrokerLink _link = new();
+    private readonly FleetLink _link = new();
+    private volatile bool _connected;
     private readonly FakeTimeProvider _holds = new(DateTimeOffset.UtcNow);
     private readonly int _port = FreePort.Next();
     private LiteDbCheckInOutbox _outbox = null!;
@@ -103,10 +104,11 @@ public sealed class ScreenBrowserTests(ChromiumFixture browser) : IAsyncLifetime
     [Fact]
     public async Task The_status_line_shows_online_and_the_queue()
     {
-        _link.Set(true);
+        _link.Attach((_, _, _) => Task.FromResult(true), () => _connected);
+        _connected = true;
         await Assertions.Expect(_page.Locator("#link")).ToHaveTextAsync("Trực tuyến · Online");
 
-        _link.Set(false);
+        _connected = false;
         await Assertions.Expect(_page.Locator("#link")).ToContainTextAsync("Ngoại tuyến");
     }
 
