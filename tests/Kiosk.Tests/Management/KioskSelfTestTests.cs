@@ -28,7 +28,7 @@ public sealed class KioskSelfTestTests : IDisposable
 
         Assert.False(passed);
         var checks = JsonSerializer.Deserialize<List<SelfTestCheck>>(json)!.ToDictionary(c => c.Name, c => c.Passed);
-        Assert.Equal(new Dictionary<string, bool> { ["storage"] = true, ["trust"] = false, ["scanning"] = true, ["broker"] = false }, checks);
+        Assert.Equal(new Dictionary<string, bool> { ["storage"] = true, ["trust"] = false, ["scanning"] = true, ["broker"] = false, ["gpio"] = true }, checks);
         Assert.Empty(Directory.GetFiles(_dir.Path, "selftest-*"));
     }
 
