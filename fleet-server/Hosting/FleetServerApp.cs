@@ -4,6 +4,7 @@ using ScanPoint.FleetServer.Broker;
 using ScanPoint.FleetServer.Enrolment;
 using ScanPoint.FleetServer.Health;
 using ScanPoint.FleetServer.Ingest;
+using ScanPoint.FleetServer.Relay;
 using ScanPoint.FleetServer.Storage;
 using ScanPoint.FleetServer.Trust;
 
@@ -27,6 +28,7 @@ public static class FleetServerApp
         builder.AddIngest();
         builder.AddHealth();
         builder.AddTrust();
+        builder.AddRelay();
         var app = builder.Build();
         app.UseFleetBroker();
         app.MapFleetApi();

@@ -50,6 +50,8 @@ public sealed partial class SqliteFleetStore : IFleetStore
                     }
                 }
 
+                command.CommandText = SqliteFleetStoreSql.CreateRelay;
+                command.ExecuteNonQuery();
                 transaction.Commit();
                 return true;
             },
