@@ -7,9 +7,9 @@ namespace ScanPoint.Benchmarks;
 internal sealed class BenchmarkOptions
 {
     public const string Usage = """
-        usage: ScanPoint.Benchmarks outbox|drain|ingest|verify|decode|camera|all [--dir DIR] [--postgres CONNSTRING]
+        usage: ScanPoint.Benchmarks outbox|drain|ingest|relay|verify|decode|camera|all [--dir DIR] [--postgres CONNSTRING]
                  [--check-ins N] [--kiosk-batch N] [--kiosk-in-flight N] [--kiosks N] [--batches N] [--batch-size N] [--window N]
-                 [--one-core]
+                 [--one-core] [--relay-batch N] [--relay-in-flight N]
           --dir        folder on the disk under test (default: the system temp folder; must not be tmpfs)
           --postgres   Npgsql connection string (default: $SCANPOINT_TEST_POSTGRES)
           --check-ins  drain: check-ins queued in the kiosk (default 100000)
@@ -19,10 +19,13 @@ internal sealed class BenchmarkOptions
           --kiosks, --batches, --batch-size, --window
                        ingest: simulated kiosks, batches each, check-ins per batch, batches in flight per kiosk
                        (default 50, 30, 500, 4)
+          --relay-batch, --relay-in-flight
+                       relay: the fleet's Relay:BatchSize and Relay:MaxInFlight (default 1000, 4); ingest options
+                       above shape the check-ins relayed
           --one-core   camera: afterwards run the camera mode again pinned to CPU 0 (taskset -c 0)
         """;
 
-    private static readonly string[] AllBenchmarks = ["outbox", "drain", "ingest", "verify", "decode", "camera"];
+    private static readonly string[] AllBenchmarks = ["outbox", "drain", "ingest", "relay", "verify", "decode", "camera"];
 
     public IReadOnlyList<string> Benchmarks { get; private init; } = [];
 
@@ -46,13 +49,17 @@ internal sealed class BenchmarkOptions
 
     public bool OneCore { get; private set; }
 
+    public int RelayBatchSize { get; private set; } = 1000;
+
+    public int RelayInFlight { get; private set; } = 4;
+
     public static bool TryParse(string[] args, [NotNullWhen(true)] out BenchmarkOptions? options, out string error)
     {
         options = null;
         error = "";
         if (args.Length == 0 || (args[0] != "all" && !AllBenchmarks.Contains(args[0])))
         {
-            error = "name a benchmark: outbox, drain, ingest, verify, decode, camera or all";
+            error = "name a benchmark: outbox, drain, ingest, relay, verify, decode, camera or all";
             return false;
         }
 
@@ -83,6 +90,8 @@ internal sealed class BenchmarkOptions
                 "--batches" => TryCount(value, n => parsed.BatchesPerKiosk = n),
                 "--batch-size" => TryCount(value, n => parsed.BatchSize = Math.Min(n, 1000)),
                 "--window" => TryCount(value, n => parsed.Window = n),
+                "--relay-batch" => TryCount(value, n => parsed.RelayBatchSize = Math.Min(n, 5000)),
+                "--relay-in-flight" => TryCount(value, n => parsed.RelayInFlight = Math.Min(n, 64)),
                 _ => false,
             };
             if (!ok)
