@@ -4,12 +4,14 @@ using ScanPoint.FleetServer.Storage;
 namespace ScanPoint.FleetServer.Relay;
 
 /// <summary>
-/// Relays committed check-ins to the national tracing backend. Each round reads the oldest outbox entries (up to
-/// <see cref="RelayOptions.BatchSize"/> × <see cref="RelayOptions.MaxInFlight"/>), posts them as batches in parallel,
-/// and retries each batch with exponential backoff and jitter until the backend answers 2xx; only then are its
-/// entries deleted from the outbox (or moved to dead letters, for items refused for good). Delivery is at least
-/// once — a crash between the answer and the delete re-sends — and the backend's de-duplication by check-in id
-/// makes it exactly once as the backend sees it. Ingest never waits for the relay.
+/// Relays committed check-ins to the national tracing backend. A reader walks the outbox forward in batches of
+/// <see cref="RelayOptions.BatchSize"/> and keeps up to <see cref="RelayOptions.MaxInFlight"/> of them on the wire;
+/// each batch is retried with exponential backoff and jitter until the backend answers 2xx, and only then are its
+/// entries deleted from the outbox (or moved to dead letters, for items refused for good). When the reader reaches
+/// the end it waits for the batches in flight and starts again from the oldest entry left, which also picks up an
+/// entry whose transaction committed after later ones were read. Delivery is at least once — a crash between the
+/// answer and the delete re-sends — and the backend's de-duplication by check-in id makes it exactly once as the
+/// backend sees it. Ingest never waits for the relay.
 /// </summary>
 internal sealed class RelayWorker(
     IFleetStore store,
@@ -24,21 +26,35 @@ internal sealed class RelayWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         Log.RelayStarted(logger, client.Intake, _options.BatchSize, _options.MaxInFlight, _options.Timeout);
+        using var slots = new SemaphoreSlim(_options.MaxInFlight);
+        var inFlight = new List<Task>();
+        var cursor = 0L;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var pending = await store.PendingRelayAsync(_options.BatchSize * _options.MaxInFlight, stoppingToken);
+                await slots.WaitAsync(stoppingToken);
+                var pending = await ReadAsync(cursor, slots, stoppingToken);
                 failures = 0;
-                if (pending.Count == 0)
+                if (pending.Count > 0)
                 {
-                    await Task.Delay(_options.PollInterval, timeProvider, stoppingToken);
-                    continue;
+                    cursor = pending[^1].OutboxId;
+                    inFlight.RemoveAll(t => t.IsCompleted);
+                    inFlight.Add(DeliverAsync(new RelayBatch(pending, _options.Source), slots, stoppingToken));
                 }
 
-                var batches = pending.Chunk(_options.BatchSize).Select(c => new RelayBatch(c, _options.Source));
-                await Task.WhenAll(batches.Select(b => DeliverAsync(b, stoppingToken)));
+                if (pending.Count < _options.BatchSize)
+                {
+                    // The end of the outbox: settle what is on the wire, then start again from the oldest entry left.
+                    await Task.WhenAll(inFlight);
+                    inFlight.Clear();
+                    cursor = 0;
+                    if (pending.Count == 0)
+                    {
+                        await Task.Delay(_options.PollInterval, timeProvider, stoppingToken);
+                    }
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -53,10 +69,47 @@ internal sealed class RelayWorker(
         }
     }
 
-    /// <summary>Posts one batch until the backend settles it, then records the outcome in the store.</summary>
-    private async Task DeliverAsync(RelayBatch batch, CancellationToken stoppingToken)
+    /// <summary>The next batch after the cursor; gives the slot back when there is nothing to send.</summary>
+    private async Task<IReadOnlyList<PendingRelay>> ReadAsync(long cursor, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
-        for (var attempt = 0; ; attempt++)
+        IReadOnlyList<PendingRelay> pending = [];
+        try
+        {
+            pending = await store.PendingRelayAsync(_options.BatchSize, cursor, stoppingToken);
+            return pending;
+        }
+        finally
+        {
+            if (pending.Count == 0)
+            {
+                slots.Release();
+            }
+        }
+    }
+
+    /// <summary>Posts one batch until the backend settles it and the store has recorded that; then frees its slot.</summary>
+    private async Task DeliverAsync(RelayBatch batch, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
+        {
+            for (var attempt = 0; !await TryDeliverAsync(batch, attempt, stoppingToken); attempt++)
+            {
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping: the entries stay in the outbox and are sent again after the restart
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    /// <summary>One attempt; false (after the backoff) when it must be tried again.</summary>
+    private async Task<bool> TryDeliverAsync(RelayBatch batch, int attempt, CancellationToken stoppingToken)
+    {
+        try
         {
             var outcome = await client.PostAsync(batch.Request, stoppingToken);
             if (outcome.Result is { } result)
@@ -75,7 +128,7 @@ internal sealed class RelayWorker(
                 }
 
                 Log.RelayDelivered(logger, batch.Request.BatchId, result.Accepted.Count, result.Duplicates.Count, rejected.Count);
-                return;
+                return true;
             }
 
             if (outcome.Refused)
@@ -84,7 +137,7 @@ internal sealed class RelayWorker(
                 await store.CompleteRelayAsync([], rejected, timeProvider.GetUtcNow(), stoppingToken);
                 counters.Delivered(0, 0, rejected.Count, timeProvider.GetUtcNow());
                 Log.RelayBatchRefused(logger, batch.Request.BatchId, batch.Count, outcome.Error);
-                return;
+                return true;
             }
 
             counters.Failed(outcome.Error);
@@ -92,6 +145,15 @@ internal sealed class RelayWorker(
             Log.RelayAttemptFailed(logger, batch.Request.BatchId, batch.Count, attempt + 1, outcome.Error, delay);
             await Task.Delay(delay, timeProvider, stoppingToken);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // The store failed to record a settled batch: it is posted again (the backend answers duplicates).
+            var delay = Backoff(attempt);
+            Log.RelayStoreFailed(logger, delay, ex);
+            await Task.Delay(delay, timeProvider, stoppingToken);
+        }
+
+        return false;
     }
 
     /// <summary>Exponential from <see cref="RelayOptions.MinBackoff"/>, capped, with jitter in [½, 1] of it.</summary>

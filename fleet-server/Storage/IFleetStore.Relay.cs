@@ -8,8 +8,12 @@ namespace ScanPoint.FleetServer.Storage;
 /// </summary>
 public partial interface IFleetStore
 {
-    /// <summary>The oldest <paramref name="max"/> outbox entries with their check-ins, oldest first.</summary>
-    Task<IReadOnlyList<PendingRelay>> PendingRelayAsync(int max, CancellationToken cancellationToken);
+    /// <summary>
+    /// The oldest <paramref name="max"/> outbox entries after <paramref name="afterOutboxId"/> (0: from the start) with
+    /// their check-ins, in outbox order. On PostgreSQL an entry may become visible after entries with higher ids (its
+    /// transaction committed later): a reader that moves a cursor forward must come back to the start now and then.
+    /// </summary>
+    Task<IReadOnlyList<PendingRelay>> PendingRelayAsync(int max, long afterOutboxId, CancellationToken cancellationToken);
 
     /// <summary>
     /// In one transaction: deletes the entries <paramref name="relayed"/> and <paramref name="rejected"/> from the

@@ -6,11 +6,12 @@ namespace ScanPoint.FleetServer.Storage;
 /// <summary>The relay outbox of the PostgreSQL store (see <see cref="IFleetStore"/>, <c>IFleetStore.Relay.cs</c>).</summary>
 public sealed partial class PostgresFleetStore
 {
-    public async Task<IReadOnlyList<PendingRelay>> PendingRelayAsync(int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PendingRelay>> PendingRelayAsync(int max, long afterOutboxId, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         await using var command = _dataSource.CreateCommand(PostgresFleetStoreSql.SelectPendingRelay);
         command.Parameters.Add(new NpgsqlParameter<int>("max", max));
+        command.Parameters.Add(new NpgsqlParameter<long>("after", afterOutboxId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var pending = new List<PendingRelay>();
         while (await reader.ReadAsync(cancellationToken))

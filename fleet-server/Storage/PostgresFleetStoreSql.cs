@@ -228,7 +228,7 @@ internal static class PostgresFleetStoreSql
     public const string SelectPendingRelay = """
         SELECT o.outbox_id, c.id, c.device_id, c.seq, c.site_id, coalesce(d.province, ''), c.at, c.format, c.verdict,
                c.payload_hash, c.received_at
-        FROM (SELECT outbox_id, device_id, seq FROM relay_outbox ORDER BY outbox_id LIMIT @max) o
+        FROM (SELECT outbox_id, device_id, seq FROM relay_outbox WHERE outbox_id > @after ORDER BY outbox_id LIMIT @max) o
         JOIN check_ins c ON c.device_id = o.device_id AND c.seq = o.seq
         LEFT JOIN devices d ON d.device_id = c.device_id
         ORDER BY o.outbox_id

@@ -7,7 +7,7 @@ namespace ScanPoint.FleetServer.Storage;
 /// <summary>The relay outbox of the embedded store (see <see cref="IFleetStore"/>, <c>IFleetStore.Relay.cs</c>).</summary>
 public sealed partial class SqliteFleetStore
 {
-    public Task<IReadOnlyList<PendingRelay>> PendingRelayAsync(int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PendingRelay>> PendingRelayAsync(int max, long afterOutboxId, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         cancellationToken.ThrowIfCancellationRequested();
@@ -15,6 +15,7 @@ public sealed partial class SqliteFleetStore
         using var command = connection.CreateCommand();
         command.CommandText = SqliteFleetStoreSql.SelectPendingRelay;
         command.Parameters.AddWithValue("$max", max);
+        command.Parameters.AddWithValue("$after", afterOutboxId);
         using var reader = command.ExecuteReader();
         var pending = new List<PendingRelay>();
         while (reader.Read())

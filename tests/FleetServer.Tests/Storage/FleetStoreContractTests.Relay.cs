@@ -9,7 +9,7 @@ public abstract partial class FleetStoreContractTests
     public async Task GetRelayBacklogAsync_NothingStored_IsEmpty()
     {
         Assert.Equal(new RelayBacklog(0, null, 0), await Store.GetRelayBacklogAsync(Ct));
-        Assert.Empty(await Store.PendingRelayAsync(10, Ct));
+        Assert.Empty(await Store.PendingRelayAsync(10, 0, Ct));
     }
 
     [Fact]
@@ -20,7 +20,7 @@ public abstract partial class FleetStoreContractTests
         await Store.StoreCheckInsAsync(TestCheckIns.Range("kiosk-1", 1, 3), Ct);
         await Store.StoreCheckInsAsync(TestCheckIns.Range("kiosk-2", 1, 2), Ct);
 
-        var pending = await Store.PendingRelayAsync(10, Ct);
+        var pending = await Store.PendingRelayAsync(10, 0, Ct);
 
         Assert.Equal(["kiosk-1/1", "kiosk-1/2", "kiosk-1/3", "kiosk-2/1", "kiosk-2/2"], pending.Select(p => $"{p.CheckIn.DeviceId}/{p.CheckIn.Seq}"));
         var first = pending[0].CheckIn;
@@ -42,7 +42,7 @@ public abstract partial class FleetStoreContractTests
         await Store.StoreCheckInsAsync([.. batch, .. TestCheckIns.Range("kiosk-1", 101, 1)], Ct);
 
         Assert.Equal(101, (await Store.GetRelayBacklogAsync(Ct)).Pending);
-        Assert.Equal(101, (await Store.PendingRelayAsync(1000, Ct)).Select(p => p.CheckIn.Seq).Distinct().Count());
+        Assert.Equal(101, (await Store.PendingRelayAsync(1000, 0, Ct)).Select(p => p.CheckIn.Seq).Distinct().Count());
     }
 
     [Fact]
@@ -51,9 +51,22 @@ public abstract partial class FleetStoreContractTests
         await Store.AddDeviceAsync(TestCheckIns.Device("kiosk-1"), Ct);
         await Store.StoreCheckInsAsync(TestCheckIns.Range("kiosk-1", 1, 10), Ct);
 
-        var pending = await Store.PendingRelayAsync(4, Ct);
+        var pending = await Store.PendingRelayAsync(4, 0, Ct);
 
         Assert.Equal([1L, 2, 3, 4], pending.Select(p => p.CheckIn.Seq));
+    }
+
+    [Fact]
+    public async Task PendingRelayAsync_AfterAnOutboxId_ReturnsOnlyLaterEntries()
+    {
+        await Store.AddDeviceAsync(TestCheckIns.Device("kiosk-1"), Ct);
+        await Store.StoreCheckInsAsync(TestCheckIns.Range("kiosk-1", 1, 10), Ct);
+        var first = await Store.PendingRelayAsync(4, 0, Ct);
+
+        var next = await Store.PendingRelayAsync(4, first[^1].OutboxId, Ct);
+
+        Assert.Equal([5L, 6, 7, 8], next.Select(p => p.CheckIn.Seq));
+        Assert.Empty(await Store.PendingRelayAsync(4, (await Store.PendingRelayAsync(100, 0, Ct))[^1].OutboxId, Ct));
     }
 
     [Fact]
@@ -61,13 +74,13 @@ public abstract partial class FleetStoreContractTests
     {
         await Store.AddDeviceAsync(TestCheckIns.Device("kiosk-1"), Ct);
         await Store.StoreCheckInsAsync(TestCheckIns.Range("kiosk-1", 1, 10), Ct);
-        var first = await Store.PendingRelayAsync(4, Ct);
+        var first = await Store.PendingRelayAsync(4, 0, Ct);
         Time.Advance(TimeSpan.FromMinutes(1));
 
         await Store.CompleteRelayAsync([.. first.Select(p => p.OutboxId)], [], Time.GetUtcNow(), Ct);
         await Store.CompleteRelayAsync([.. first.Select(p => p.OutboxId)], [], Time.GetUtcNow(), Ct); // again: no-op
 
-        Assert.Equal([5L, 6, 7, 8, 9, 10], (await Store.PendingRelayAsync(100, Ct)).Select(p => p.CheckIn.Seq));
+        Assert.Equal([5L, 6, 7, 8, 9, 10], (await Store.PendingRelayAsync(100, 0, Ct)).Select(p => p.CheckIn.Seq));
         Assert.Equal(6, (await Store.GetRelayBacklogAsync(Ct)).Pending);
         Assert.Equal(10, (await Store.GetStatsAsync(Ct)).CheckIns); // relaying deletes no check-in
     }
@@ -77,7 +90,7 @@ public abstract partial class FleetStoreContractTests
     {
         await Store.AddDeviceAsync(TestCheckIns.Device("kiosk-1"), Ct);
         await Store.StoreCheckInsAsync(TestCheckIns.Range("kiosk-1", 1, 3), Ct);
-        var pending = await Store.PendingRelayAsync(10, Ct);
+        var pending = await Store.PendingRelayAsync(10, 0, Ct);
 
         await Store.CompleteRelayAsync([pending[0].OutboxId], [new RelayRejected(pending[1].OutboxId, "ID", "id must be a ULID")], Time.GetUtcNow(), Ct);
 
@@ -86,7 +99,7 @@ public abstract partial class FleetStoreContractTests
 
         Assert.Equal(1, await Store.ReplayDeadLettersAsync(Ct));
 
-        Assert.Equal([3L, 2], (await Store.PendingRelayAsync(10, Ct)).Select(p => p.CheckIn.Seq));
+        Assert.Equal([3L, 2], (await Store.PendingRelayAsync(10, 0, Ct)).Select(p => p.CheckIn.Seq));
         Assert.Equal(new RelayBacklog(2, Time.GetUtcNow(), 0), await Store.GetRelayBacklogAsync(Ct));
     }
 }
