@@ -1,26 +1,32 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
 namespace ScanPoint.EndToEnd.Tests;
 
 /// <summary>
-/// Relay exactly once under faults, with real processes: kiosks → MQTT → fleet server (SQLite) → relay → the reference
+/// Relay exactly once under faults, with real processes: kiosks → MQTT → fleet server → relay → the reference
 /// receiver, which answers 10% of requests with 500 (half of them after storing) and 10% too late for the fleet's
 /// 1 s timeout, is killed -9 and restarted, is unreachable for a period (15 s; 60 s with SCANPOINT_LONG_TESTS=1)
 /// while ingest goes on, and the fleet server is killed -9 while it relays. In the end the receiver holds exactly the
-/// set of check-ins the fleet stored: none missing, none twice; the duplicates it was sent are counted.
+/// set of check-ins the fleet stored: none missing, none twice; the duplicates it was sent are counted. The fleet
+/// stores in SQLite; with SCANPOINT_LONG_TESTS=1 the scenario also runs on PostgreSQL.
 /// </summary>
 public sealed class RelayEndToEndTests(ITestOutputHelper output)
 {
     private const int Chunk = 150;
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(Environment.GetEnvironmentVariable("SCANPOINT_LONG_TESTS") == "1" ? 60 : 15);
 
-    [Fact]
-    public Task Relay_ReceiverFaultyKilledAndUnreachableAndFleetKilled_ReceiverHoldsExactlyTheStoredSet() =>
+    private static readonly bool Long = Environment.GetEnvironmentVariable("SCANPOINT_LONG_TESTS") == "1";
+
+    public static TheoryData<string> Stores => Long ? new TheoryData<string> { "sqlite", "postgres" } : new TheoryData<string> { "sqlite" };
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public Task Relay_ReceiverFaultyKilledAndUnreachableAndFleetKilled_ReceiverHoldsExactlyTheStoredSet(string store) =>
         Scenario.RunAsync(output, async run =>
         {
+            await using var database = await RelayFleetStore.CreateAsync(store);
             var receiver = new ReceiverProcess(run, "--Faults:FailPercent=10", "--Faults:SlowPercent=10", "--Faults:SlowDelay=00:00:03");
             var fleet = new FleetProcess(run)
             {
@@ -28,11 +34,12 @@ public sealed class RelayEndToEndTests(ITestOutputHelper output)
                 [
                     $"--Relay:Url={receiver.Url}", "--Relay:BatchSize=50", "--Relay:MaxInFlight=4", "--Relay:Timeout=00:00:01",
                     "--Relay:MinBackoff=00:00:00.100", "--Relay:MaxBackoff=00:00:01", "--Relay:PollInterval=00:00:00.100",
+                    .. database.Settings,
                 ],
             };
             KioskProcess[] kiosks = [new(run, "kiosk-1"), new(run, "kiosk-2")];
-            await kiosks[0].ProvisionAsync(fleet, "HN");
-            await kiosks[1].ProvisionAsync(fleet, "HCM");
+            await ProvisionAsync(run, fleet, database, kiosks[0], "HN");
+            await ProvisionAsync(run, fleet, database, kiosks[1], "HCM");
             await receiver.StartAsync();
             await fleet.StartAsync();
             await Task.WhenAll(kiosks.Select(k => k.StartAsync()));
@@ -68,14 +75,22 @@ public sealed class RelayEndToEndTests(ITestOutputHelper output)
             await receiver.StartAsync();
 
             // 4. Everything stored once by the fleet, then relayed: the receiver holds exactly the stored set.
-            await Delivery.AssertEverythingDeliveredOnceAsync(run, fleet, kiosks);
             var total = kiosks.Sum(k => k.Scans.Written);
+            if (database.IsPostgres)
+            {
+                await run.WaitAsync($"the fleet to store {total}", async () => await StoredAsync(fleet) == total, () => fleet.LastStatsJson);
+            }
+            else
+            {
+                await Delivery.AssertEverythingDeliveredOnceAsync(run, fleet, kiosks);
+            }
+
             await run.WaitAsync(
                 $"the relay outbox to empty and the receiver to hold {total}",
                 async () => await RelayAsync(fleet, "pending") == 0 && await receiver.HeldAsync() == total,
                 () => $"{fleet.LastStatsJson} / {receiver.LastStatsJson}");
 
-            var stored = StoredCheckIns(fleet.DatabasePath);
+            var stored = await database.StoredAsync(fleet.DatabasePath);
             var holds = receiver.HeldCheckIns();
             Assert.Equal(total, stored.Count);
             Assert.Equal(stored.Order(), holds.Select(h => (h.Id, h.DeviceId, h.Seq, h.PayloadHash)).Order());
@@ -110,21 +125,17 @@ public sealed class RelayEndToEndTests(ITestOutputHelper output)
         return JsonSerializer.Deserialize<JsonElement>(fleet.LastStatsJson);
     }
 
-    /// <summary>The fleet's stored check-ins as (id, device, seq, payload hash), read from its SQLite file.</summary>
-    private static List<(string Id, string DeviceId, long Seq, string PayloadHash)> StoredCheckIns(string path)
+    /// <summary>Registers the device in the fleet's store (<c>devices add</c>) and provisions the kiosk with its credential.</summary>
+    private static async Task ProvisionAsync(Scenario run, FleetProcess fleet, RelayFleetStore database, KioskProcess kiosk, string province)
     {
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
-        using var connection = new SqliteConnection(connectionString.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, device_id, seq, payload_hash FROM check_ins";
-        using var reader = command.ExecuteReader();
-        var rows = new List<(string, string, long, string)>();
-        while (reader.Read())
+        if (!database.IsPostgres)
         {
-            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3)));
+            await kiosk.ProvisionAsync(fleet, province);
+            return;
         }
 
-        return rows;
+        var credential = (await run.RunCommandAsync(Programs.FleetServer, ["devices", "add", "--id", kiosk.DeviceId, "--province", province, .. database.Settings]))
+            .EnsureSuccess().LastLine;
+        (await run.RunCommandAsync(Programs.Kiosk, ["provision", "--fleet", fleet.MqttAddress, "--credential", credential, "--data-dir", kiosk.DataDir])).EnsureSuccess();
     }
 }

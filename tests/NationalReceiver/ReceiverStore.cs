@@ -52,6 +52,15 @@ public sealed class ReceiverStore : IDisposable
         return new ReceiverCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
 
+    /// <summary>How many distinct check-ins are held (cheaper than <see cref="Counts"/>).</summary>
+    public long Held()
+    {
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM check_ins";
+        return (long)command.ExecuteScalar()!;
+    }
+
     /// <summary>Held check-ins in id order after <paramref name="afterId"/>, at most <paramref name="limit"/>.</summary>
     public IReadOnlyList<HeldCheckIn> List(string afterId, int limit)
     {

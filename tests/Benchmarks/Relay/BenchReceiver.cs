@@ -24,6 +24,8 @@ internal sealed class BenchReceiver : IAsyncDisposable
 
     public ReceiverCounts Counts() => _app.Services.GetRequiredService<ReceiverStore>().Counts();
 
+    public long Held() => _app.Services.GetRequiredService<ReceiverStore>().Held();
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync(CancellationToken.None);
