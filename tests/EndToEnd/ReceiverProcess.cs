@@ -67,6 +67,15 @@ internal sealed class ReceiverProcess
         }
     }
 
+    /// <summary>Replaces the faults in force (<c>PUT /receiver/faults</c>), e.g. <c>{"slowPercent":100}</c>.</summary>
+    public async Task SetFaultsAsync(string json)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        using var response = await Http.PutAsync(new Uri($"{Url}/receiver/faults"), content);
+        response.EnsureSuccessStatusCode();
+        _scenario.Note($"receiver faults now {json}");
+    }
+
     public async Task<long> HeldAsync() => (await TryGetStatsAsync())?.GetProperty("held").GetInt64() ?? -1;
 
     /// <summary>Every held check-in as (id, device, seq, payload hash, deliveries), read from its file (read-only).</summary>

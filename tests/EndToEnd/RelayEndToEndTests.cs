@@ -52,14 +52,17 @@ public sealed class RelayEndToEndTests(ITestOutputHelper output)
             await run.WaitAsync("the fleet to fail to reach the killed receiver", async () => await RelayAsync(fleet, "failedAttempts") > failed, () => fleet.LastStatsJson);
             await receiver.StartAsync();
 
-            // 2. The fleet server killed -9 while it relays (stored, not yet all relayed), then restarted.
-            Append(kiosks);
+            // 2. The fleet server killed -9 while it relays: every answer comes too late for it, so the receiver
+            //    stores batches the fleet still holds as unrelayed; then restarted, it sends them again.
+            await receiver.SetFaultsAsync("""{"slowPercent":100,"slowDelay":"00:00:03"}""");
             var held = await receiver.HeldAsync();
+            Append(kiosks);
             await run.WaitAsync(
-                "the fleet to relay with a backlog",
+                "the receiver to store batches the fleet has not seen answered",
                 async () => await receiver.HeldAsync() > held && await RelayAsync(fleet, "pending") > 0,
-                () => fleet.LastStatsJson);
+                () => $"{fleet.LastStatsJson} / {receiver.LastStatsJson}");
             await fleet.KillAsync();
+            await receiver.SetFaultsAsync("""{"failPercent":10,"slowPercent":10,"slowDelay":"00:00:03"}""");
             await fleet.StartAsync();
 
             // 3. The receiver unreachable for a period while check-ins keep coming in.
