@@ -35,6 +35,9 @@ internal sealed class RelayBatch
 
     public int Count => Request.Items.Count;
 
+    /// <summary>The outbox entries this batch carries.</summary>
+    public IEnumerable<long> OutboxIds => _outboxIds.Values.SelectMany(ids => ids);
+
     /// <summary>Outbox ids the answer settled: accepted and duplicates relayed, rejected dead. Ids it did not name stay.</summary>
     public (List<long> Relayed, List<RelayRejected> Rejected) Settle(IntakeResult result)
     {

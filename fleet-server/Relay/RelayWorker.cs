@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using ScanPoint.FleetServer.Storage;
 
@@ -8,8 +9,8 @@ namespace ScanPoint.FleetServer.Relay;
 /// <see cref="RelayOptions.BatchSize"/> and keeps up to <see cref="RelayOptions.MaxInFlight"/> of them on the wire;
 /// each batch is retried with exponential backoff and jitter until the backend answers 2xx, and only then are its
 /// entries deleted from the outbox (or moved to dead letters, for items refused for good). When the reader reaches
-/// the end it waits for the batches in flight and starts again from the oldest entry left, which also picks up an
-/// entry whose transaction committed after later ones were read. Delivery is at least once — a crash between the
+/// the end it starts again from the oldest entry left, skipping entries on the wire, which also picks up an entry
+/// whose transaction committed after later ones were read; a batch stuck in retries holds only its own entries. Delivery is at least once — a crash between the
 /// answer and the delete re-sends — and the backend's de-duplication by check-in id makes it exactly once as the
 /// backend sees it. Ingest never waits for the relay.
 /// </summary>
@@ -23,11 +24,27 @@ internal sealed class RelayWorker(
 {
     private readonly RelayOptions _options = options.Value;
 
+    /// <summary>Outbox ids of the batches being delivered: a read from the start skips them.</summary>
+    private readonly ConcurrentDictionary<long, byte> _onTheWire = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         Log.RelayStarted(logger, client.Intake, _options.BatchSize, _options.MaxInFlight, _options.Timeout);
         using var slots = new SemaphoreSlim(_options.MaxInFlight);
-        var inFlight = new List<Task>();
+        var deliveries = new List<Task>();
+        try
+        {
+            await RelayAsync(slots, deliveries, stoppingToken);
+        }
+        finally
+        {
+            // Deliveries end on the stopping token; their entries stay in the outbox for the next start.
+            await Task.WhenAll(deliveries).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task RelayAsync(SemaphoreSlim slots, List<Task> deliveries, CancellationToken stoppingToken)
+    {
         var cursor = 0L;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -35,22 +52,24 @@ internal sealed class RelayWorker(
             try
             {
                 await slots.WaitAsync(stoppingToken);
-                var pending = await ReadAsync(cursor, slots, stoppingToken);
+                var (read, fresh) = await ReadAsync(cursor, slots, stoppingToken);
                 failures = 0;
-                if (pending.Count > 0)
+                if (read.Count > 0)
                 {
-                    cursor = pending[^1].OutboxId;
-                    inFlight.RemoveAll(t => t.IsCompleted);
-                    inFlight.Add(DeliverAsync(new RelayBatch(pending, _options.Source), slots, stoppingToken));
+                    cursor = read[^1].OutboxId;
                 }
 
-                if (pending.Count < _options.BatchSize)
+                if (fresh.Length > 0)
                 {
-                    // The end of the outbox: settle what is on the wire, then start again from the oldest entry left.
-                    await Task.WhenAll(inFlight);
-                    inFlight.Clear();
+                    deliveries.RemoveAll(d => d.IsCompleted);
+                    deliveries.Add(DeliverAsync(new RelayBatch(fresh, _options.Source), slots, stoppingToken));
+                }
+
+                if (read.Count < _options.BatchSize)
+                {
+                    // The end of the outbox: start again from the oldest entry left (skipping those on the wire).
                     cursor = 0;
-                    if (pending.Count == 0)
+                    if (fresh.Length == 0)
                     {
                         await Task.Delay(_options.PollInterval, timeProvider, stoppingToken);
                     }
@@ -69,18 +88,22 @@ internal sealed class RelayWorker(
         }
     }
 
-    /// <summary>The next batch after the cursor; gives the slot back when there is nothing to send.</summary>
-    private async Task<IReadOnlyList<PendingRelay>> ReadAsync(long cursor, SemaphoreSlim slots, CancellationToken stoppingToken)
+    /// <summary>
+    /// The next entries after the cursor, and those of them not already on the wire (marked as such here); gives the
+    /// slot back when there is nothing new to send.
+    /// </summary>
+    private async Task<(IReadOnlyList<PendingRelay> Read, PendingRelay[] Fresh)> ReadAsync(long cursor, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
-        IReadOnlyList<PendingRelay> pending = [];
+        PendingRelay[] fresh = [];
         try
         {
-            pending = await store.PendingRelayAsync(_options.BatchSize, cursor, stoppingToken);
-            return pending;
+            var read = await store.PendingRelayAsync(_options.BatchSize, cursor, stoppingToken);
+            fresh = [.. read.Where(p => _onTheWire.TryAdd(p.OutboxId, 0))];
+            return (read, fresh);
         }
         finally
         {
-            if (pending.Count == 0)
+            if (fresh.Length == 0)
             {
                 slots.Release();
             }
@@ -102,6 +125,11 @@ internal sealed class RelayWorker(
         }
         finally
         {
+            foreach (var id in batch.OutboxIds)
+            {
+                _onTheWire.TryRemove(id, out _);
+            }
+
             slots.Release();
         }
     }

@@ -59,7 +59,7 @@ public sealed class RelayEndToEndTests(ITestOutputHelper output)
             Append(kiosks);
             await run.WaitAsync(
                 "the receiver to store batches the fleet has not seen answered",
-                async () => await receiver.HeldAsync() > held && await RelayAsync(fleet, "pending") > 0,
+                async () => (await receiver.HeldAsync(), await RelayAsync(fleet, "pending")) is var (now, pending) && now > held && pending > 0,
                 () => $"{fleet.LastStatsJson} / {receiver.LastStatsJson}");
             await fleet.KillAsync();
             await receiver.SetFaultsAsync("""{"failPercent":10,"slowPercent":10,"slowDelay":"00:00:03"}""");
