@@ -27,6 +27,12 @@ internal sealed class RelayWorker(
     /// <summary>Outbox ids of the batches being delivered: a read from the start skips them.</summary>
     private readonly ConcurrentDictionary<long, byte> _onTheWire = new();
 
+    /// <summary>
+    /// Ids whose entries left the outbox. They stay in <see cref="_onTheWire"/> until the next read starts: a read
+    /// that began before the delete committed may still return them, and must not send them again.
+    /// </summary>
+    private readonly ConcurrentQueue<long> _settled = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         Log.RelayStarted(logger, client.Intake, _options.BatchSize, _options.MaxInFlight, _options.Timeout);
@@ -97,6 +103,11 @@ internal sealed class RelayWorker(
         PendingRelay[] fresh = [];
         try
         {
+            while (_settled.TryDequeue(out var settled))
+            {
+                _onTheWire.TryRemove(settled, out _);
+            }
+
             var read = await store.PendingRelayAsync(_options.BatchSize, cursor, stoppingToken);
             fresh = [.. read.Where(p => _onTheWire.TryAdd(p.OutboxId, 0))];
             return (read, fresh);
@@ -127,7 +138,7 @@ internal sealed class RelayWorker(
         {
             foreach (var id in batch.OutboxIds)
             {
-                _onTheWire.TryRemove(id, out _);
+                _settled.Enqueue(id);
             }
 
             slots.Release();
