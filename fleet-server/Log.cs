@@ -1,6 +1,7 @@
 namespace ScanPoint.FleetServer;
 
-/// <summary>Every log message of the fleet server. Event ids: 1xxx broker, 2xxx ingest, 3xxx storage, 4xxx api, 5xxx trust, 6xxx device management.</summary>
+/// <summary>Every log message of the fleet server. Event ids: 1xxx broker (11xx external broker), 2xxx ingest, 3xxx storage, 4xxx api,
+/// 5xxx trust, 6xxx device management, 7xxx relay.</summary>
 internal static partial class Log
 {
     [LoggerMessage(1001, LogLevel.Warning, "Connection refused for client {ClientId} from {Endpoint}: {Reason}")]
@@ -109,4 +110,27 @@ internal static partial class Log
 
     [LoggerMessage(1110, LogLevel.Information, "External-broker mode: no embedded broker; kiosks are told {Address}")]
     public static partial void ExternalBrokerMode(ILogger logger, string address);
+    [LoggerMessage(7001, LogLevel.Information, "Relay to {Intake} started: batches of {BatchSize}, {MaxInFlight} in flight, timeout {Timeout}")]
+    public static partial void RelayStarted(ILogger logger, Uri intake, int batchSize, int maxInFlight, TimeSpan timeout);
+
+    [LoggerMessage(7002, LogLevel.Information, "Relay:Url is empty: check-ins are not relayed to the national backend (they wait in the relay outbox)")]
+    public static partial void RelayOff(ILogger logger);
+
+    [LoggerMessage(7003, LogLevel.Debug, "Batch {BatchId} relayed: {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected")]
+    public static partial void RelayDelivered(ILogger logger, string batchId, int accepted, int duplicates, int rejected);
+
+    [LoggerMessage(7004, LogLevel.Warning, "Batch {BatchId} ({Items} check-ins), attempt {Attempt} failed: {Reason}; retrying in {Delay}")]
+    public static partial void RelayAttemptFailed(ILogger logger, string batchId, int items, int attempt, string reason, TimeSpan delay);
+
+    [LoggerMessage(7005, LogLevel.Information, "Batch {BatchId} relayed after {Failures} failed attempts")]
+    public static partial void RelayRecovered(ILogger logger, string batchId, int failures);
+
+    [LoggerMessage(7006, LogLevel.Warning, "Batch {BatchId}: {Count} check-ins refused for good and moved to dead letters (first: {Code} {Reason})")]
+    public static partial void RelayItemsRejected(ILogger logger, string batchId, int count, string code, string reason);
+
+    [LoggerMessage(7007, LogLevel.Error, "Batch {BatchId} ({Items} check-ins) refused whole for good ({Reason}); moved to dead letters")]
+    public static partial void RelayBatchRefused(ILogger logger, string batchId, int items, string reason);
+
+    [LoggerMessage(7008, LogLevel.Error, "Relay outbox could not be read or updated; retrying in {Delay}")]
+    public static partial void RelayStoreFailed(ILogger logger, TimeSpan delay, Exception exception);
 }

@@ -6,6 +6,7 @@ using ScanPoint.FleetServer.External;
 using ScanPoint.FleetServer.Health;
 using ScanPoint.FleetServer.Ingest;
 using ScanPoint.FleetServer.Management;
+using ScanPoint.FleetServer.Relay;
 using ScanPoint.FleetServer.Storage;
 using ScanPoint.FleetServer.Trust;
 using ScanPoint.FleetServer.Users;
@@ -41,6 +42,7 @@ public static class FleetServerApp
         builder.AddTrust();
         builder.AddManagement();
         builder.AddUsers();
+        builder.AddRelay();
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();

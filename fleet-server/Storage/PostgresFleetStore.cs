@@ -53,6 +53,11 @@ public sealed partial class PostgresFleetStore : IFleetStore
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await using (var relay = new NpgsqlCommand(PostgresFleetStoreSql.CreateRelay, connection))
+        {
+            await relay.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -195,4 +195,81 @@ internal static class PostgresFleetStoreSql
         ORDER BY d.device_id COLLATE "C";
         SELECT coalesce(sum(check_ins), 0)::bigint FROM device_counters;
         """;
+
+    /// <summary>
+    /// The relay outbox (see <c>IFleetStore.Relay.cs</c>): statement-level triggers on <c>check_ins</c> fill it from
+    /// the rows an insert really added (its transition table), in the inserting transaction, and empty it of deleted
+    /// check-ins. The first migration that creates the trigger also enqueues the check-ins stored before it. Run
+    /// after <see cref="CreateTables"/>, in its transaction (under its advisory lock).
+    /// </summary>
+    public const string CreateRelay = """
+        CREATE TABLE IF NOT EXISTS relay_outbox (
+            outbox_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            device_id text   NOT NULL,
+            seq       bigint NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS relay_outbox_check_in ON relay_outbox (device_id, seq);
+        CREATE TABLE IF NOT EXISTS relay_dead_letters (
+            device_id text        NOT NULL,
+            seq       bigint      NOT NULL,
+            code      text        NOT NULL,
+            reason    text        NOT NULL,
+            dead_at   timestamptz NOT NULL,
+            PRIMARY KEY (device_id, seq)
+        );
+        CREATE OR REPLACE FUNCTION relay_enqueue() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+        BEGIN
+            INSERT INTO relay_outbox (device_id, seq) SELECT device_id, seq FROM relay_new_check_ins ORDER BY device_id, seq;
+            RETURN NULL;
+        END $$;
+        CREATE OR REPLACE FUNCTION relay_forget() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+        BEGIN
+            DELETE FROM relay_outbox o USING relay_old_check_ins d WHERE o.device_id = d.device_id AND o.seq = d.seq;
+            RETURN NULL;
+        END $$;
+        INSERT INTO relay_outbox (device_id, seq)
+        SELECT device_id, seq FROM check_ins
+        WHERE NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'check_ins_relay_enqueue' AND tgrelid = 'check_ins'::regclass)
+        ORDER BY received_at, device_id, seq;
+        CREATE OR REPLACE TRIGGER check_ins_relay_enqueue AFTER INSERT ON check_ins
+            REFERENCING NEW TABLE AS relay_new_check_ins FOR EACH STATEMENT EXECUTE FUNCTION relay_enqueue();
+        CREATE OR REPLACE TRIGGER check_ins_relay_forget AFTER DELETE ON check_ins
+            REFERENCING OLD TABLE AS relay_old_check_ins FOR EACH STATEMENT EXECUTE FUNCTION relay_forget();
+        """;
+
+    public const string SelectPendingRelay = """
+        SELECT o.outbox_id, c.id, c.device_id, c.seq, c.site_id, coalesce(d.province, ''), c.at, c.format, c.verdict,
+               c.payload_hash, c.received_at, c.person_key, c.person_name, c.person_birth_date
+        FROM (SELECT outbox_id, device_id, seq FROM relay_outbox WHERE outbox_id > @after ORDER BY outbox_id LIMIT @max) o
+        JOIN check_ins c ON c.device_id = o.device_id AND c.seq = o.seq
+        LEFT JOIN devices d ON d.device_id = c.device_id
+        ORDER BY o.outbox_id
+        """;
+
+    /// <summary>Dead letters first (they read the outbox rows), then every completed entry leaves the outbox.</summary>
+    public const string CompleteRelay = """
+        INSERT INTO relay_dead_letters (device_id, seq, code, reason, dead_at)
+        SELECT o.device_id, o.seq, r.code, r.reason, @dead_at
+        FROM unnest(@rejected_ids, @codes, @reasons) AS r (outbox_id, code, reason)
+        JOIN relay_outbox o ON o.outbox_id = r.outbox_id
+        ON CONFLICT (device_id, seq) DO UPDATE SET code = excluded.code, reason = excluded.reason, dead_at = excluded.dead_at;
+        DELETE FROM relay_outbox WHERE outbox_id = ANY(@ids);
+        """;
+
+    public const string SelectRelayBacklog = """
+        SELECT (SELECT count(*) FROM relay_outbox),
+               (SELECT c.received_at FROM relay_outbox o JOIN check_ins c ON c.device_id = o.device_id AND c.seq = o.seq
+                ORDER BY o.outbox_id LIMIT 1),
+               (SELECT count(*) FROM relay_dead_letters)
+        """;
+
+    public const string SelectDeadLetters = """
+        SELECT device_id, seq, code, reason, dead_at FROM relay_dead_letters
+        ORDER BY dead_at DESC, device_id COLLATE "C", seq LIMIT @max
+        """;
+
+    public const string ReplayDeadLetters = """
+        WITH moved AS (DELETE FROM relay_dead_letters RETURNING device_id, seq, dead_at)
+        INSERT INTO relay_outbox (device_id, seq) SELECT device_id, seq FROM moved ORDER BY dead_at, device_id, seq
+        """;
 }

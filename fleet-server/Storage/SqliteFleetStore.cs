@@ -55,6 +55,8 @@ public sealed partial class SqliteFleetStore : IFleetStore
                 command.CommandText = SqliteFleetStoreSql.CreateAddedIndexes;
                 command.ExecuteNonQuery();
 
+                command.CommandText = SqliteFleetStoreSql.CreateRelay;
+                command.ExecuteNonQuery();
                 transaction.Commit();
                 return true;
             },

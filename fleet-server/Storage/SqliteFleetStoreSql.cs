@@ -166,4 +166,72 @@ internal static class SqliteFleetStoreSql
         ORDER BY d.device_id;
         SELECT coalesce(sum(check_ins), 0) FROM device_counters;
         """;
+
+    /// <summary>
+    /// The relay outbox (see <c>IFleetStore.Relay.cs</c>): filled by a trigger on <c>check_ins</c> in the inserting
+    /// transaction; an <c>INSERT … ON CONFLICT DO NOTHING</c> that skips a row fires no trigger. The first migration
+    /// that creates the trigger also enqueues the check-ins stored before it. Run after <see cref="CreateTables"/>.
+    /// </summary>
+    public const string CreateRelay = """
+        CREATE TABLE IF NOT EXISTS relay_outbox (
+            outbox_id INTEGER PRIMARY KEY,
+            device_id TEXT    NOT NULL,
+            seq       INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS relay_outbox_check_in ON relay_outbox (device_id, seq);
+        CREATE TABLE IF NOT EXISTS relay_dead_letters (
+            device_id TEXT    NOT NULL,
+            seq       INTEGER NOT NULL,
+            code      TEXT    NOT NULL,
+            reason    TEXT    NOT NULL,
+            dead_at   TEXT    NOT NULL,
+            PRIMARY KEY (device_id, seq)
+        ) WITHOUT ROWID;
+        INSERT INTO relay_outbox (device_id, seq)
+        SELECT device_id, seq FROM check_ins
+        WHERE NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = 'check_ins_relay_enqueue')
+        ORDER BY received_at, device_id, seq;
+        CREATE TRIGGER IF NOT EXISTS check_ins_relay_enqueue AFTER INSERT ON check_ins
+        BEGIN
+            INSERT INTO relay_outbox (device_id, seq) VALUES (new.device_id, new.seq);
+        END;
+        CREATE TRIGGER IF NOT EXISTS check_ins_relay_forget AFTER DELETE ON check_ins
+        BEGIN
+            DELETE FROM relay_outbox WHERE device_id = old.device_id AND seq = old.seq;
+        END;
+        """;
+
+    public const string SelectPendingRelay = """
+        SELECT o.outbox_id, c.id, c.device_id, c.seq, c.site_id, coalesce(d.province, ''), c.at, c.format, c.verdict,
+               c.payload_hash, c.received_at, c.person_key, c.person_name, c.person_birth_date
+        FROM (SELECT outbox_id, device_id, seq FROM relay_outbox WHERE outbox_id > $after ORDER BY outbox_id LIMIT $max) o
+        JOIN check_ins c ON c.device_id = o.device_id AND c.seq = o.seq
+        LEFT JOIN devices d ON d.device_id = c.device_id
+        ORDER BY o.outbox_id
+        """;
+
+    /// <summary>$ids is a JSON array of outbox ids.</summary>
+    public const string DeleteRelayed = "DELETE FROM relay_outbox WHERE outbox_id IN (SELECT value FROM json_each($ids))";
+
+    public const string InsertDeadLetter = """
+        INSERT INTO relay_dead_letters (device_id, seq, code, reason, dead_at)
+        SELECT device_id, seq, $code, $reason, $dead_at FROM relay_outbox WHERE outbox_id = $outbox_id
+        ON CONFLICT (device_id, seq) DO UPDATE SET code = excluded.code, reason = excluded.reason, dead_at = excluded.dead_at
+        """;
+
+    public const string SelectRelayBacklog = """
+        SELECT (SELECT count(*) FROM relay_outbox),
+               (SELECT c.received_at FROM relay_outbox o JOIN check_ins c ON c.device_id = o.device_id AND c.seq = o.seq
+                ORDER BY o.outbox_id LIMIT 1),
+               (SELECT count(*) FROM relay_dead_letters)
+        """;
+
+    public const string SelectDeadLetters = """
+        SELECT device_id, seq, code, reason, dead_at FROM relay_dead_letters ORDER BY dead_at DESC, device_id, seq LIMIT $max
+        """;
+
+    public const string ReplayDeadLetters = """
+        INSERT INTO relay_outbox (device_id, seq) SELECT device_id, seq FROM relay_dead_letters ORDER BY dead_at, device_id, seq;
+        DELETE FROM relay_dead_letters;
+        """;
 }

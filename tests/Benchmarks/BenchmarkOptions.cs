@@ -7,9 +7,9 @@ namespace ScanPoint.Benchmarks;
 internal sealed class BenchmarkOptions
 {
     public const string Usage = """
-        usage: ScanPoint.Benchmarks outbox|drain|ingest|verify|decode|camera|door|all [--dir DIR] [--postgres CONNSTRING]
+        usage: ScanPoint.Benchmarks outbox|drain|ingest|relay|verify|decode|camera|door|all [--dir DIR] [--postgres CONNSTRING]
                  [--check-ins N] [--kiosk-batch N] [--kiosk-in-flight N] [--kiosks N] [--batches N] [--batch-size N] [--window N]
-                 [--one-core] [--scans N]
+                 [--one-core] [--relay-batch N] [--relay-in-flight N] [--scans N]
           --dir        folder on the disk under test (default: the system temp folder; must not be tmpfs)
           --postgres   Npgsql connection string (default: $SCANPOINT_TEST_POSTGRES)
           --check-ins  drain: check-ins queued in the kiosk (default 100000)
@@ -20,10 +20,13 @@ internal sealed class BenchmarkOptions
                        ingest: simulated kiosks, batches each, check-ins per batch, batches in flight per kiosk
                        (default 50, 30, 500, 4)
           --scans      door: scans measured one at a time through the kiosk process (default 1000)
+          --relay-batch, --relay-in-flight
+                       relay: the fleet's Relay:BatchSize and Relay:MaxInFlight (default 1000, 4); ingest options
+                       above shape the check-ins relayed
           --one-core   camera: afterwards run the camera mode again pinned to CPU 0 (taskset -c 0)
         """;
 
-    private static readonly string[] AllBenchmarks = ["outbox", "drain", "ingest", "verify", "decode", "camera", "door"];
+    private static readonly string[] AllBenchmarks = ["outbox", "drain", "ingest", "relay", "verify", "decode", "camera", "door"];
 
     public IReadOnlyList<string> Benchmarks { get; private init; } = [];
 
@@ -48,6 +51,9 @@ internal sealed class BenchmarkOptions
     public bool OneCore { get; private set; }
 
     public int Scans { get; private set; } = 1000;
+    public int RelayBatchSize { get; private set; } = 1000;
+
+    public int RelayInFlight { get; private set; } = 4;
 
     public static bool TryParse(string[] args, [NotNullWhen(true)] out BenchmarkOptions? options, out string error)
     {
@@ -55,7 +61,7 @@ internal sealed class BenchmarkOptions
         error = "";
         if (args.Length == 0 || (args[0] != "all" && !AllBenchmarks.Contains(args[0])))
         {
-            error = "name a benchmark: outbox, drain, ingest, verify, decode, camera, door or all";
+            error = "name a benchmark: outbox, drain, ingest, relay, verify, decode, camera, door or all";
             return false;
         }
 
@@ -87,6 +93,8 @@ internal sealed class BenchmarkOptions
                 "--batches" => TryCount(value, n => parsed.BatchesPerKiosk = n),
                 "--batch-size" => TryCount(value, n => parsed.BatchSize = Math.Min(n, 1000)),
                 "--window" => TryCount(value, n => parsed.Window = n),
+                "--relay-batch" => TryCount(value, n => parsed.RelayBatchSize = Math.Min(n, 5000)),
+                "--relay-in-flight" => TryCount(value, n => parsed.RelayInFlight = Math.Min(n, 64)),
                 _ => false,
             };
             if (!ok)

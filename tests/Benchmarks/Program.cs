@@ -5,11 +5,12 @@ using ScanPoint.Benchmarks.Drain;
 using ScanPoint.Benchmarks.Ingest;
 using ScanPoint.Benchmarks.Measuring;
 using ScanPoint.Benchmarks.Outbox;
+using ScanPoint.Benchmarks.Relay;
 using ScanPoint.Benchmarks.Verification;
 
 namespace ScanPoint.Benchmarks;
 
-/// <summary><c>dotnet run -c Release --project tests/Benchmarks -- outbox|drain|ingest|verify|decode|camera|door|all [options]</c>.</summary>
+/// <summary><c>dotnet run -c Release --project tests/Benchmarks -- outbox|drain|ingest|relay|verify|decode|camera|door|all [options]</c>.</summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -38,6 +39,7 @@ internal static class Program
             {
                 "outbox" => await OutboxBenchmark.RunAsync(options, cancel.Token),
                 "drain" => await DrainBenchmark.RunAsync(options, cancel.Token),
+                "relay" => await RelayBenchmark.RunAsync(options, cancel.Token),
                 "verify" => await VerificationBenchmark.RunAsync(options, cancel.Token),
                 "decode" => await DecodeBenchmark.RunAsync(options, cancel.Token),
                 "camera" => await CameraBenchmark.RunAsync(options, cancel.Token),

@@ -14,6 +14,8 @@ internal static class Programs
 
     public static string FleetServer => Dll("fleet-server", "ScanPoint.FleetServer.dll");
 
+    public static string NationalReceiver => Dll(Path.Combine("tests", "NationalReceiver"), "ScanPoint.NationalReceiver.dll");
+
     /// <summary>The dotnet host that runs the tests (the SDK exports it as DOTNET_HOST_PATH), else dotnet on the PATH.</summary>
     public static string DotnetHost =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";

@@ -38,7 +38,8 @@ internal sealed class FleetServerHost : IAsyncDisposable
         }
     }
 
-    public static async Task<FleetServerHost> StartAsync(FleetStorage storage, CancellationToken cancellationToken)
+    /// <param name="extraArgs">More configuration, e.g. <c>--Relay:Url=…</c>.</param>
+    public static async Task<FleetServerHost> StartAsync(FleetStorage storage, CancellationToken cancellationToken, params string[] extraArgs)
     {
         var (mqttPort, httpPort) = (FreePort.Pick(), FreePort.Pick());
         string[] args =
@@ -50,6 +51,7 @@ internal sealed class FleetServerHost : IAsyncDisposable
             "--Enrolment:HttpsPort=0",
             "--Mqtt:TlsPort=0",
             "--Logging:LogLevel:Default=Warning",
+            .. extraArgs,
         ];
         var app = FleetServerApp.Build(args);
         await app.StartAsync(cancellationToken);
@@ -62,6 +64,10 @@ internal sealed class FleetServerHost : IAsyncDisposable
         var stats = await _http.GetFromJsonAsync<JsonElement>("/api/stats", cancellationToken);
         return stats.GetProperty("checkIns").GetInt64();
     }
+
+    /// <summary>The <c>relay</c> part of <c>GET /api/stats</c>.</summary>
+    public async Task<JsonElement> RelayStatsAsync(CancellationToken cancellationToken) =>
+        (await _http.GetFromJsonAsync<JsonElement>("/api/stats", cancellationToken)).GetProperty("relay");
 
     public async ValueTask DisposeAsync()
     {
