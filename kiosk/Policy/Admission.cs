@@ -46,7 +46,7 @@ public static class Admission
             return new AdmissionDecision(AdmissionDecision.Pending, false, missing);
         }
 
-        return new AdmissionDecision(Refusal(evidence, reasons), true, missing);
+        return new AdmissionDecision(Refusal(evidence, reasons, missing.Count < policy.Require.Count), true, missing);
     }
 
     /// <summary>Why an accepted code does not meet the policy, or null when it does.</summary>
@@ -67,7 +67,7 @@ public static class Admission
     }
 
     /// <summary>A refusal names the most telling cause: a code's own failure, then a policy condition, then what is missing.</summary>
-    private static string Refusal(IReadOnlyList<Evidence> evidence, List<string> reasons)
+    private static string Refusal(IReadOnlyList<Evidence> evidence, List<string> reasons, bool partlyMet)
     {
         if (evidence.Count == 1 && evidence[0].Verdict == VerdictCodes.Unverified)
         {
@@ -89,7 +89,7 @@ public static class Admission
             return unverifiable.Verdict;
         }
 
-        return VerdictCodes.Rejected(evidence.Count > 1 ? AdmissionDecision.Incomplete : AdmissionDecision.NothingRequired);
+        return VerdictCodes.Rejected(partlyMet || evidence.Count > 1 ? AdmissionDecision.Incomplete : AdmissionDecision.NothingRequired);
     }
 
     private static bool HoldersDisagree(IReadOnlyList<Evidence> evidence)

@@ -8,7 +8,8 @@ namespace ScanPoint.Kiosk.Policy;
 /// <summary>
 /// Applies the admission policy of the kiosk's current settings to each scan. A repeat of the same code within the
 /// duplicate window is shown again but not recorded. At a venue each code is judged alone and recorded with the
-/// decision. At a checkpoint each code is recorded with its own verdict and the codes of one traveller combine into
+/// decision; a venue kiosk at the exit (<c>policy.venue.direction = out</c>) records each code as <c>checked-out</c>.
+/// At a checkpoint each code is recorded with its own verdict and the codes of one traveller combine into
 /// one decision (<see cref="CheckpointSession"/>); the final one is recorded as a crossing with the direction
 /// (<c>policy.checkpoint.direction</c>, <c>in</c> by default). Thread-safe: scan sources run side by side.
 /// </summary>
@@ -45,6 +46,13 @@ public sealed class AdmissionDesk(Func<IReadOnlyDictionary<string, string>> sett
             if (_duplicates!.IsRepeat(payloadHash, now) && _last is { } shown)
             {
                 return new AdmissionStep(true, check.Verdict, shown, null);
+            }
+
+            if (policy.Mode == AdmissionPolicy.Venue && policy.Direction == "out")
+            {
+                var checkout = new AdmissionDecision(VerdictCodes.CheckedOut, true, []);
+                _last = checkout;
+                return new AdmissionStep(false, VerdictCodes.CheckedOut, checkout, null); // leaving is not judged, only recorded
             }
 
             if (policy.Mode == AdmissionPolicy.Venue)

@@ -8,7 +8,8 @@ namespace ScanPoint.Kiosk.Policy;
 /// means a movement declaration and one of the three. Defaults: at a venue any one of them; at a checkpoint a movement
 /// declaration and a vaccination, test or recovery; vaccination complete for ≥ 14 days, a test ≤ 72 h old, a recovery ≤
 /// 180 days, a declaration issued ≤ 72 h ago; codes of one traveller combine within 60 s; the same code within 30 s is one
-/// check-in.
+/// check-in. <see cref="Direction"/> (<c>policy.venue.direction</c>, <c>policy.checkpoint.direction</c>): a venue kiosk
+/// set to <c>out</c> checks guests out; a checkpoint records crossings in that direction.
 /// </summary>
 public sealed record AdmissionPolicy(
     string Mode,
@@ -44,7 +45,7 @@ public sealed record AdmissionPolicy(
             settings.GetValueOrDefault("policy.checkpoint.route") is { Length: > 0 } route ? route : null,
             TimeSpan.FromSeconds(Number(settings, "policy.combineSeconds", 60)),
             TimeSpan.FromSeconds(Number(settings, "policy.duplicateSeconds", 30)),
-            settings.GetValueOrDefault("policy.checkpoint.direction") == "out" ? "out" : "in");
+            settings.GetValueOrDefault($"policy.{mode}.direction") == "out" ? "out" : "in");
     }
 
     /// <summary>Null when <paramref name="text"/> is empty or names a kind that cannot be required.</summary>

@@ -58,6 +58,11 @@ public static class VerdictText
             return ("accepted", "Hợp lệ — mời vào", "Valid — please go ahead");
         }
 
+        if (verdict == VerdictCodes.CheckedOut)
+        {
+            return ("checked-out", "Đã ghi nhận ra về — tạm biệt", "Checked out — goodbye");
+        }
+
         if (verdict == VerdictCodes.Unverified)
         {
             return ("unverified", "Đã ghi nhận — danh tính chưa xác minh", "Recorded — identity not verified");

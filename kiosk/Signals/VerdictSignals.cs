@@ -31,7 +31,7 @@ public sealed class VerdictSignals
     /// <summary>The signal class of a verdict string; anything unknown is an error, never a green.</summary>
     public static SignalVerdict Classify(string verdict) => verdict switch
     {
-        VerdictCodes.Accepted => SignalVerdict.Accepted,
+        VerdictCodes.Accepted or VerdictCodes.CheckedOut => SignalVerdict.Accepted,
         VerdictCodes.Unverified => SignalVerdict.Unverifiable,
         _ when verdict.StartsWith("rejected:", StringComparison.Ordinal) => SignalVerdict.Rejected,
         _ when verdict.StartsWith("unverifiable:", StringComparison.Ordinal) => SignalVerdict.Unverifiable,

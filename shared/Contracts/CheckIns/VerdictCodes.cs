@@ -12,6 +12,9 @@ public static class VerdictCodes
     /// <summary>The format was recognised but not verified (no verifier for it yet). Never shown as accepted.</summary>
     public const string Unverified = "unverified";
 
+    /// <summary>A guest leaving a venue through a check-out kiosk: recorded for tracing (the end of the visit), not judged.</summary>
+    public const string CheckedOut = "checked-out";
+
     public static string Rejected(string code) => "rejected:" + code;
 
     public static string Unverifiable(string code) => "unverifiable:" + code;

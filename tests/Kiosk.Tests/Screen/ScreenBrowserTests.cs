@@ -59,6 +59,7 @@ public sealed class ScreenBrowserTests(ChromiumFixture browser) : IAsyncLifetime
     [InlineData("unverifiable:KID", "unverifiable", "?", "Không nhận ra cơ quan cấp", "The issuer is not recognised")]
     [InlineData("unverifiable:CLOCK", "unverifiable", "?", "Đồng hồ thiết bị không tin cậy", "The kiosk's clock cannot be trusted")]
     [InlineData("unverified", "unverified", "i", "Đã ghi nhận — danh tính chưa xác minh", "Recorded — identity not verified")]
+    [InlineData("checked-out", "checked-out", "↪", "Đã ghi nhận ra về — tạm biệt", "Checked out — goodbye")]
     public async Task A_verdict_shows_its_colour_icon_and_reason_in_both_languages(string verdict, string kind, string icon, string vi, string en)
     {
         _feed.Show(verdict, "NGUYEN VAN AN", "1990-05-01");
