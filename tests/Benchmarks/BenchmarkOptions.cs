@@ -23,7 +23,7 @@ internal sealed class BenchmarkOptions
           --relay-batch, --relay-in-flight
                        relay: the fleet's Relay:BatchSize and Relay:MaxInFlight (default 1000, 4); ingest options
                        above shape the check-ins relayed
-          --one-core   camera: afterwards run the camera mode again pinned to CPU 0 (taskset -c 0)
+          --one-core   camera: afterwards run the camera mode again pinned to CPU 0 (taskset -c 0); door: the kiosk pinned to CPU 0
         """;
 
     private static readonly string[] AllBenchmarks = ["outbox", "drain", "ingest", "relay", "verify", "decode", "camera", "door"];
