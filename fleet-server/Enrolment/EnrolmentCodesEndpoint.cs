@@ -50,7 +50,7 @@ internal static class EnrolmentCodesEndpoint
             {
                 return Results.BadRequest(new { error = ex.Message });
             }
-        }).RequireAuthorization(policy => policy.RequireRole(UserRoles.Enrolment));
+        }).RequireAuthorization(FleetPolicies.Enrol);
         return app;
     }
 }

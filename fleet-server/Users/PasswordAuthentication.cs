@@ -3,24 +3,19 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using ScanPoint.FleetServer.Storage;
 
 namespace ScanPoint.FleetServer.Users;
 
 /// <summary>
-/// HTTP Basic sign-in for the JSON API against the users table: PBKDF2 hashes (ASP.NET Core Identity's format),
-/// <see cref="MaxAttempts"/> wrong passwords lock the account for <see cref="LockFor"/> (a locked account is refused
-/// even with the right password). The dashboard's cookie sign-in (next issue) checks the same accounts.
+/// HTTP Basic sign-in for the JSON API (scripts, tests) against the users table through <see cref="PasswordCheck"/>
+/// (hashes, lockout); the dashboard's cookie sign-in checks the same accounts the same way.
 /// </summary>
 internal sealed class PasswordAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggers, UrlEncoder encoder, IFleetStore store, TimeProvider time)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggers, UrlEncoder encoder, PasswordCheck check)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggers, encoder)
 {
     public const string SchemeName = "Basic";
-    public const int MaxAttempts = 5;
-    public static readonly TimeSpan LockFor = TimeSpan.FromMinutes(15);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -39,35 +34,15 @@ internal sealed class PasswordAuthentication(
             return AuthenticateResult.Fail("malformed credentials");
         }
 
-        if (pair.Length != 2 || await store.Users.FindAsync(pair[0], Context.RequestAborted).ConfigureAwait(false) is not { } user)
+        if (pair.Length != 2)
         {
-            return AuthenticateResult.Fail("unknown user or wrong password");
+            return AuthenticateResult.Fail("malformed credentials");
         }
 
-        var now = time.GetUtcNow();
-        if (user.LockedUntil is { } until && until > now)
-        {
-            return AuthenticateResult.Fail("account locked");
-        }
-
-        if (new PasswordHasher<string>().VerifyHashedPassword(user.Name, user.PasswordHash, pair[1]) == PasswordVerificationResult.Failed)
-        {
-            await store.Users.FailedAsync(user.Name, MaxAttempts, now + LockFor, Context.RequestAborted).ConfigureAwait(false);
-            return AuthenticateResult.Fail("unknown user or wrong password");
-        }
-
-        if (user.FailedAttempts > 0 || user.LockedUntil is not null)
-        {
-            await store.Users.SucceededAsync(user.Name, Context.RequestAborted).ConfigureAwait(false);
-        }
-
-        List<Claim> claims = [new(ClaimTypes.Name, user.Name), new(ClaimTypes.Role, user.Role)];
-        if (user.Province is not null)
-        {
-            claims.Add(new Claim(UserRoles.ProvinceClaim, user.Province));
-        }
-
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+        var (identity, refusal) = await check.CheckAsync(pair[0], pair[1], SchemeName, Context.RequestAborted).ConfigureAwait(false);
+        return identity is null
+            ? AuthenticateResult.Fail(refusal!)
+            : AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

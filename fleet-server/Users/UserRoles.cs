@@ -15,9 +15,6 @@ public static class UserRoles
 
     public static readonly IReadOnlyList<string> All = [Admin, Operator, Technician, Tracer, Auditor];
 
-    /// <summary>Who may create enrolment codes.</summary>
-    public static readonly string[] Enrolment = [Admin, Operator, Technician];
-
     /// <summary>The claim carrying the province a user is limited to (absent = all provinces).</summary>
     public const string ProvinceClaim = "scanpoint:province";
 }

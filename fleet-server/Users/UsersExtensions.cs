@@ -1,19 +1,59 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace ScanPoint.FleetServer.Users;
 
-/// <summary>Registers sign-in (HTTP Basic against the users table) and role-based authorization.</summary>
+/// <summary>
+/// Registers sign-in and role-based authorization. One policy scheme, <see cref="SchemeName"/>, picks HTTP Basic when
+/// the request carries <c>Authorization: Basic</c> (scripts, tests) and the dashboard's cookie otherwise. The cookie is
+/// HttpOnly, SameSite=Strict, 8 h sliding; an API request without a valid sign-in gets 401/403, a page gets the
+/// sign-in redirect.
+/// </summary>
 internal static class UsersExtensions
 {
+    public const string SchemeName = "fleet";
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+
+    /// <summary>Where the dashboard signs people in.</summary>
+    public const string SignInPath = "/signin";
+
     public static WebApplicationBuilder AddUsers(this WebApplicationBuilder builder)
     {
-        builder.Services.AddAuthentication(PasswordAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, PasswordAuthentication>(PasswordAuthentication.SchemeName, null);
-        builder.Services.AddAuthorization();
+        builder.Services.AddSingleton<PasswordCheck>();
+        builder.Services.AddAuthentication(SchemeName)
+            .AddPolicyScheme(SchemeName, "Basic or cookie", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
+                    ? PasswordAuthentication.SchemeName
+                    : CookieScheme)
+            .AddScheme<AuthenticationSchemeOptions, PasswordAuthentication>(PasswordAuthentication.SchemeName, null)
+            .AddCookie(CookieScheme, o =>
+            {
+                o.LoginPath = SignInPath;
+                o.Cookie.Name = "scanpoint.fleet";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
+            });
+        builder.Services.AddAuthorization(FleetPolicies.Add);
         return builder;
     }
 
-    /// <summary>True when <paramref name="user"/> may act in <paramref name="province"/> (no province claim = every province).</summary>
-    public static bool MayActIn(this System.Security.Claims.ClaimsPrincipal user, string province) =>
-        user.FindFirst(UserRoles.ProvinceClaim)?.Value is not { } own || own == province;
+    /// <summary>API paths answer with a status; pages are redirected.</summary>
+    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
 }

@@ -62,7 +62,7 @@ public sealed class EnrolmentCodesApiTests : IAsyncLifetime
     {
         var password = await AddUserAsync("op-1", UserRoles.Operator, null);
 
-        for (var i = 0; i < PasswordAuthentication.MaxAttempts; i++)
+        for (var i = 0; i < PasswordCheck.MaxAttempts; i++)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync("op-1", "wrong-password-" + i, new { province = "HN", site = "s" })).StatusCode);
         }
