@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ScanPoint.Hardware.Signals;
+using ScanPoint.Kiosk.Management;
 using ScanPoint.Kiosk.Status;
 using ScanPoint.Kiosk.Verification;
 
@@ -15,7 +16,8 @@ namespace ScanPoint.Kiosk.Commands;
 /// storage (write, fsync, read back), broker reachable (TCP, and TLS for <c>mqtts://</c>, within the timeout), trust
 /// bundle present and fresh. Reads the same configuration as <c>run</c> (appsettings.json, environment, switches).
 /// While the kiosk runs, its scanners and signals are taken from its status socket instead of being opened twice.
-/// Prints a pass/fail table (or <c>--json</c>); exit 0 when every check passed, 1 otherwise, 64 usage.
+/// Prints a pass/fail table (or <c>--json</c>); exit 0 when every check passed, 1 otherwise, 64 usage. The result is
+/// kept in the data folder (<see cref="LastSelftest"/>); the running kiosk sends a failure to the fleet.
 /// </summary>
 internal static class SelftestCommand
 {
@@ -66,7 +68,22 @@ internal static class SelftestCommand
         checks.Add(SelftestCommandChecks.Trust(new KioskTrust(Options.Create(kiosk), NullLogger<KioskTrust>.Instance), time));
 
         SelftestCommandReport.Write(output, checks, json);
+        SaveForTheFleet(kiosk.DataDir, checks, time, error);
         return checks.All(c => c.Passed) ? 0 : 1;
+    }
+
+    /// <summary>Kept for the running kiosk, which raises <c>SELFTEST_FAILED</c> at the fleet while the last run failed.</summary>
+    private static void SaveForTheFleet(string dataDir, IReadOnlyList<SelftestCheck> checks, TimeProvider time, TextWriter error)
+    {
+        try
+        {
+            var failed = checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Detail}").ToList();
+            LastSelftest.Save(dataDir, new LastSelftest(time.GetUtcNow(), failed.Count == 0, failed));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"selftest: the result could not be kept for the fleet ({ex.Message})");
+        }
     }
 
     private static string? Take(List<string> args, string name)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScanPoint.Contracts.Devices;
+using ScanPoint.Contracts.Wire;
 using ScanPoint.Kiosk.Scanning;
 
 namespace ScanPoint.Kiosk.Management;
@@ -18,10 +19,13 @@ internal static class AlertConditions
     public const string TrustStale = "TRUST_STALE";
     public const string NoTrust = "NO_TRUST";
     public const string ScanSourceFailed = "SCAN_SOURCE_FAILED";
+    public const string SignalsFault = "SIGNALS_FAULT";
+    public const string SelftestFailed = "SELFTEST_FAILED";
 
-    public static readonly IReadOnlyList<string> Kinds = [DiskLow, CpuHot, OutboxBacklog, ClockSkew, TrustStale, NoTrust, ScanSourceFailed];
+    public static readonly IReadOnlyList<string> Kinds = [DiskLow, CpuHot, OutboxBacklog, ClockSkew, TrustStale, NoTrust, ScanSourceFailed, SignalsFault, SelftestFailed];
 
-    public static Dictionary<string, string> Evaluate(HeartbeatReported beat, bool trustStale, IReadOnlyList<ScanSourceStatus> sources, KioskConfig config)
+    /// <param name="selftest">The last <c>kiosk selftest</c> a technician ran (null: none).</param>
+    public static Dictionary<string, string> Evaluate(HeartbeatReported beat, bool trustStale, IReadOnlyList<ScanSourceStatus> sources, KioskConfig config, LastSelftest? selftest = null)
     {
         ArgumentNullException.ThrowIfNull(beat);
         ArgumentNullException.ThrowIfNull(sources);
@@ -66,8 +70,21 @@ internal static class AlertConditions
             active[ScanSourceFailed] = "failing: " + string.Join(", ", failing);
         }
 
+        if (beat.SignalsFault is { } fault)
+        {
+            active[SignalsFault] = Bounded("door signals faulted: " + fault);
+        }
+
+        if (selftest is { Passed: false })
+        {
+            active[SelftestFailed] = Bounded(Text($"self-test at {selftest.At:u} failed: ") + string.Join("; ", selftest.Failed));
+        }
+
         return active;
     }
+
+    private static string Bounded(string detail) =>
+        detail.Length <= ManagementValidation.MaxValueLength ? detail : detail[..(ManagementValidation.MaxValueLength - 1)] + "…";
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

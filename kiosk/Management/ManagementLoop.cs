@@ -10,7 +10,7 @@ namespace ScanPoint.Kiosk.Management;
 
 /// <summary>
 /// Every <see cref="KioskOptions.ManagementPoll"/>, online or not: picks up a changed <c>config-local.json</c> (and has
-/// it reported), and evaluates the alert conditions on a fresh heartbeat reading.
+/// it reported), and evaluates the alert conditions on a fresh heartbeat reading and the last technician self-test.
 /// </summary>
 internal sealed class ManagementLoop(
     KioskConfig config,
@@ -37,7 +37,7 @@ internal sealed class ManagementLoop(
                 }
 
                 var now = time.GetUtcNow();
-                var active = AlertConditions.Evaluate(sampler.Current(), trust.Bundle?.IsDscStale(now) == true, scanning.Snapshot(), config);
+                var active = AlertConditions.Evaluate(sampler.Current(), trust.Bundle?.IsDscStale(now) == true, scanning.Snapshot(), config, LastSelftest.Load(options.Value.DataDir));
                 if (monitor.Observe(active, config.Duration(ConfigCatalog.RaiseAfter), config.Duration(ConfigCatalog.ClearAfter)) > 0)
                 {
                     signal.Notify();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using ScanPoint.Credentials.Trust;
 using ScanPoint.Hardware.Signals;
 using ScanPoint.Kiosk.Commands;
+using ScanPoint.Kiosk.Management;
 using ScanPoint.Kiosk.Provisioning;
 using ScanPoint.Kiosk.Verification;
 using ScanPoint.QrCorpus;
@@ -198,6 +199,10 @@ public sealed class SelftestCommandTests : IDisposable
         Assert.False(report.RootElement.GetProperty("passed").GetBoolean());
         var passed = report.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("passed").GetBoolean());
         Assert.Equal(new Dictionary<string, bool> { ["scanners"] = true, ["gpio"] = true, ["clock"] = true, ["storage"] = true, ["broker"] = false, ["trust"] = false }, passed);
+        var kept = LastSelftest.Load(_dir.Path);
+        Assert.NotNull(kept);
+        Assert.False(kept.Passed);
+        Assert.Equal(["broker", "trust"], kept.Failed.Select(f => f[..f.IndexOf(':', StringComparison.Ordinal)]));
     }
 
     [Theory]

@@ -51,6 +51,32 @@ public sealed class AlertConditionsTests : IDisposable
         Assert.Equal([AlertConditions.NoTrust], active.Keys);
     }
 
+    [Fact]
+    public void Evaluate_SignalsFaultAndFailedSelftest_RaiseTheirKinds()
+    {
+        var failed = new LastSelftest(Now.AddMinutes(-5), false, ["gpio: chip /dev/gpiochip0 missing", "broker: refused"]);
+
+        var active = AlertConditions.Evaluate(Beat() with { SignalsFault = "relay pin 23: busy" }, trustStale: false, [], _config, failed);
+
+        Assert.Equal([AlertConditions.SignalsFault, AlertConditions.SelftestFailed], active.Keys);
+        Assert.Equal("door signals faulted: relay pin 23: busy", active[AlertConditions.SignalsFault]);
+        Assert.Equal("self-test at 2026-11-23 07:55:00Z failed: gpio: chip /dev/gpiochip0 missing; broker: refused", active[AlertConditions.SelftestFailed]);
+        Assert.Empty(AlertConditions.Evaluate(Beat(), trustStale: false, [], _config, failed with { Passed = true, Failed = [] }));
+    }
+
+    [Fact]
+    public void LastSelftest_SavedThenLoaded_TornOrForeignFileIgnored()
+    {
+        var saved = new LastSelftest(Now, false, ["clock: behind"]);
+        LastSelftest.Save(_dir.Path, saved);
+        Assert.Equal(saved.Failed, LastSelftest.Load(_dir.Path)!.Failed);
+
+        File.WriteAllText(_dir.File(LastSelftest.FileName), "{\"At\":");
+        Assert.Null(LastSelftest.Load(_dir.Path));
+        File.WriteAllText(_dir.File(LastSelftest.FileName), new string(' ', 20_000));
+        Assert.Null(LastSelftest.Load(_dir.Path));
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private static HeartbeatReported Beat() => new(
