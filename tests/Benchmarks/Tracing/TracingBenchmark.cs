@@ -32,7 +32,8 @@ internal static class TracingBenchmark
         await TracingData.ExecuteAsync(raw, $"DROP SCHEMA IF EXISTS {Schema} CASCADE; CREATE SCHEMA {Schema}", cancellationToken);
         using var work = new WorkFolder(options.Folder, "tracing");
         var cipher = PersonalDataCipher.FromFile(Path.Combine(work.Path, "personal.key"));
-        await using var store = new PostgresFleetStore(postgres, Schema, cipher: cipher);
+        // No command timeout: migrating again builds the indexes over all rows.
+        await using var store = new PostgresFleetStore(new NpgsqlConnectionStringBuilder(postgres) { CommandTimeout = 0 }.ToString(), Schema, cipher: cipher);
         await store.MigrateAsync(cancellationToken);
 
         Console.WriteLine($"{data.Rows:N0} check-ins, {data.Sites:N0} sites (one device each), {data.People:N0} people, {TracingData.Days} days, names sealed");
