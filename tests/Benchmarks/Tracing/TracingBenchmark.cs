@@ -69,6 +69,7 @@ internal static class TracingBenchmark
         table.Add("places one person visited in 14 days", person.P50, person.P95, person.P99, person.MeanRows, person.MaxRows, person.P95 <= TargetMs ? "met" : "MISSED");
         table.Add("people at a site in a 2-hour window", site.P50, site.P95, site.P99, site.MeanRows, site.MaxRows, site.P95 <= TargetMs ? "met" : "MISSED");
         table.Print();
+        await TracingData.ExecuteAsync(raw, $"DROP SCHEMA {Schema} CASCADE", cancellationToken);
         return person.P95 <= TargetMs && site.P95 <= TargetMs;
     }
 
