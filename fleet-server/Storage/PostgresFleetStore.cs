@@ -53,7 +53,7 @@ public sealed partial class PostgresFleetStore : IFleetStore
             }
         }
 
-        await using (var create = new NpgsqlCommand(PostgresFleetStoreSql.CreateTables + ";" + ManagementSql.CreatePostgres + UserSql.CreatePostgres + TracingSql.CreatePostgres, connection))
+        await using (var create = new NpgsqlCommand(PostgresFleetStoreSql.CreateTables + ";" + ManagementSql.CreatePostgres + UserSql.CreatePostgres + TracingSql.CreatePostgres + PersonalDataSealing.CreatePostgres, connection))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -64,6 +64,7 @@ public sealed partial class PostgresFleetStore : IFleetStore
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await PersonalDataSealing.SealClearValuesAsync(new PostgresManagementDatabase(this), () => Cipher, cancellationToken);
     }
 
     public async Task<bool> AddDeviceAsync(DeviceRecord device, CancellationToken cancellationToken)

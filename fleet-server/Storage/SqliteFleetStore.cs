@@ -39,8 +39,9 @@ public sealed partial class SqliteFleetStore : IFleetStore
     /// <summary>Seals and opens this store's personal data.</summary>
     internal PersonalDataCipher Cipher => _cipher.Value;
 
-    public Task MigrateAsync(CancellationToken cancellationToken) =>
-        WriteAsync(
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await WriteAsync(
             writer =>
             {
                 using var transaction = writer.BeginTransaction();
@@ -48,7 +49,7 @@ public sealed partial class SqliteFleetStore : IFleetStore
                 command.Transaction = transaction;
                 command.CommandText = SqliteFleetStoreSql.CreateTables;
                 command.ExecuteNonQuery();
-                command.CommandText = ManagementSql.CreateSqlite + UserSql.CreateSqlite + TracingSql.CreateSqlite;
+                command.CommandText = ManagementSql.CreateSqlite + UserSql.CreateSqlite + TracingSql.CreateSqlite + PersonalDataSealing.CreateSqlite;
                 command.ExecuteNonQuery();
                 foreach (var (table, column, type) in SqliteFleetStoreSql.AddedColumns)
                 {
@@ -69,6 +70,8 @@ public sealed partial class SqliteFleetStore : IFleetStore
                 return true;
             },
             cancellationToken);
+        await PersonalDataSealing.SealClearValuesAsync(new SqliteManagementDatabase(this), () => Cipher, cancellationToken);
+    }
 
     public Task<bool> AddDeviceAsync(DeviceRecord device, CancellationToken cancellationToken)
     {

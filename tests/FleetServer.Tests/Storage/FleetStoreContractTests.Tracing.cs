@@ -61,6 +61,25 @@ public abstract partial class FleetStoreContractTests
     }
 
     [Fact]
+    public async Task MigrateAsync_ClearNamesFromBeforeSealing_SealsThemOnce()
+    {
+        await SeedTracingAsync();
+        await ExecuteRawAsync("""
+            DELETE FROM personal_data_sealing;
+            UPDATE check_ins SET person_name = 'Clear Alice', person_birth_date = '1970' WHERE device_id = 'hn-1' AND seq = 1;
+            """);
+
+        await Store.MigrateAsync(Ct);
+
+        var raw = (string?)await ScalarRawAsync("SELECT person_name || ' ' || person_birth_date FROM check_ins WHERE device_id = 'hn-1' AND seq = 1");
+        Assert.StartsWith("v1:", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("Clear", raw, StringComparison.Ordinal);
+        var visit = (await Store.Tracing.PersonVisitsAsync("alice", T0, T0.AddMinutes(1), null, 10, Ct)).CheckIns.Single();
+        Assert.Equal(("Clear Alice", "1970"), (visit.Name, visit.BirthDate));
+        Assert.Equal(1L, Convert.ToInt64(await ScalarRawAsync("SELECT count(*) FROM personal_data_sealing"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task PersonVisitsAsync_Window_IncludesFromExcludesToInTimeOrder()
     {
         await SeedTracingAsync();
