@@ -32,14 +32,14 @@ public sealed class TracingStore(ManagementDatabase db, PersonalDataCipher ciphe
     {
         var all = await PersonVisitsAsync(personKey, from, to, province, max, cancellationToken).ConfigureAwait(false);
         var visits = all.CheckIns.Where(c => c.SiteId == siteId).ToList();
-        var seen = new HashSet<(string, DateTimeOffset)>();
+        var seen = new HashSet<(string, DateTimeOffset, string?)>();
         var overlapping = new List<TracingCheckIn>();
         var truncated = false;
         foreach (var (start, end) in Merge(visits.Select(v => (v.At - overlap, v.At + overlap))))
         {
             var found = await SitePeopleAsync(siteId, start, end, province, max, cancellationToken).ConfigureAwait(false);
             truncated |= found.Truncated;
-            overlapping.AddRange(found.CheckIns.Where(c => c.PersonKey != personKey && seen.Add((c.DeviceId, c.At))));
+            overlapping.AddRange(found.CheckIns.Where(c => c.PersonKey != personKey && seen.Add((c.DeviceId, c.At, c.PersonKey))));
         }
 
         truncated |= overlapping.Count > max;
