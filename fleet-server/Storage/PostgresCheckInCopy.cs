@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using ScanPoint.Contracts.CheckIns;
+using ScanPoint.FleetServer.Privacy;
 
 namespace ScanPoint.FleetServer.Storage;
 
@@ -8,6 +9,7 @@ namespace ScanPoint.FleetServer.Storage;
 /// One ingest of <see cref="PostgresFleetStore"/> inside the caller's transaction: binary COPY into a staging table
 /// dropped at commit, <c>INSERT ... ON CONFLICT DO NOTHING</c> from it, then the new rows added to the per-device
 /// counters. Counters change only by what this transaction inserted, so they stay exact under concurrent ingest.
+/// Name and birth date are sealed per row before they leave the process.
 /// </summary>
 internal static class PostgresCheckInCopy
 {
@@ -15,6 +17,7 @@ internal static class PostgresCheckInCopy
         NpgsqlConnection connection,
         IReadOnlyList<CheckInRecorded> checkIns,
         DateTimeOffset receivedAt,
+        PersonalDataCipher cipher,
         CancellationToken cancellationToken)
     {
         await using (var create = new NpgsqlCommand(PostgresFleetStoreSql.CreateStaging, connection))
@@ -22,7 +25,7 @@ internal static class PostgresCheckInCopy
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await CopyAsync(connection, checkIns, cancellationToken);
+        await CopyAsync(connection, checkIns, cipher, cancellationToken);
 
         var deviceIds = new List<string>();
         var counts = new List<long>();
@@ -59,7 +62,7 @@ internal static class PostgresCheckInCopy
     }
 
     private static async Task CopyAsync(
-        NpgsqlConnection connection, IReadOnlyList<CheckInRecorded> checkIns, CancellationToken cancellationToken)
+        NpgsqlConnection connection, IReadOnlyList<CheckInRecorded> checkIns, PersonalDataCipher cipher, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync(PostgresFleetStoreSql.CopyToStaging, cancellationToken);
         foreach (var checkIn in checkIns)
@@ -74,8 +77,8 @@ internal static class PostgresCheckInCopy
             await importer.WriteAsync(checkIn.Verdict, NpgsqlDbType.Text, cancellationToken);
             await importer.WriteAsync(checkIn.PayloadHash, NpgsqlDbType.Text, cancellationToken);
             await WriteNullableAsync(importer, checkIn.Subject?.PersonKey, cancellationToken);
-            await WriteNullableAsync(importer, checkIn.Subject?.Name, cancellationToken);
-            await WriteNullableAsync(importer, checkIn.Subject?.BirthDate, cancellationToken);
+            await WriteNullableAsync(importer, cipher.Seal(checkIn.Subject?.Name, checkIn.DeviceId, checkIn.Seq), cancellationToken);
+            await WriteNullableAsync(importer, cipher.Seal(checkIn.Subject?.BirthDate, checkIn.DeviceId, checkIn.Seq), cancellationToken);
             await WriteNullableAsync(importer, checkIn.Subject?.IdNumberHash, cancellationToken);
         }
 

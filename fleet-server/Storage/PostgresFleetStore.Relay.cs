@@ -30,8 +30,8 @@ public sealed partial class PostgresFleetStore
                     PayloadHash: reader.GetString(9),
                     ReceivedAt: reader.GetFieldValue<DateTimeOffset>(10),
                     PersonKey: reader.IsDBNull(11) ? null : reader.GetString(11),
-                    PersonName: reader.IsDBNull(12) ? null : reader.GetString(12),
-                    PersonBirthDate: reader.IsDBNull(13) ? null : reader.GetString(13))));
+                    PersonName: Cipher.Open(reader.IsDBNull(12) ? null : reader.GetString(12), reader.GetString(2), reader.GetInt64(3)),
+                    PersonBirthDate: Cipher.Open(reader.IsDBNull(13) ? null : reader.GetString(13), reader.GetString(2), reader.GetInt64(3)))));
         }
 
         return pending;

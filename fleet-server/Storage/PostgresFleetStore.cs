@@ -2,6 +2,7 @@ using System.Data;
 using System.Text.RegularExpressions;
 using Npgsql;
 using ScanPoint.Contracts.CheckIns;
+using ScanPoint.FleetServer.Privacy;
 
 namespace ScanPoint.FleetServer.Storage;
 
@@ -16,11 +17,14 @@ public sealed partial class PostgresFleetStore : IFleetStore
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
     private readonly TimeProvider _timeProvider;
+    private readonly Lazy<PersonalDataCipher> _cipher;
 
     /// <param name="connectionString">An Npgsql connection string; its <c>Search Path</c> is replaced by <paramref name="schema"/>.</param>
     /// <param name="schema">A plain lower-case schema name (letters, digits, underscores).</param>
     /// <param name="timeProvider">The clock stamping <c>received_at</c>; <see cref="TimeProvider.System"/> if null.</param>
-    public PostgresFleetStore(string connectionString, string schema = "public", TimeProvider? timeProvider = null)
+    /// <param name="cipher">Seals personal data; if null, the default key file of <see cref="StorageOptions"/>
+    /// (<c>fleet-data/personal.key</c> under the current folder, created if missing).</param>
+    public PostgresFleetStore(string connectionString, string schema = "public", TimeProvider? timeProvider = null, PersonalDataCipher? cipher = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(schema);
@@ -32,6 +36,7 @@ public sealed partial class PostgresFleetStore : IFleetStore
 
         _schema = schema;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _cipher = cipher is null ? new(() => PersonalDataCipher.FromFile(new StorageOptions().PersonalDataKeyFile())) : new(cipher);
         _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema });
     }
 
@@ -48,7 +53,7 @@ public sealed partial class PostgresFleetStore : IFleetStore
             }
         }
 
-        await using (var create = new NpgsqlCommand(PostgresFleetStoreSql.CreateTables + ";" + ManagementSql.CreatePostgres + UserSql.CreatePostgres, connection))
+        await using (var create = new NpgsqlCommand(PostgresFleetStoreSql.CreateTables + ";" + ManagementSql.CreatePostgres + UserSql.CreatePostgres + TracingSql.CreatePostgres + PersonalDataSealing.CreatePostgres, connection))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -59,6 +64,7 @@ public sealed partial class PostgresFleetStore : IFleetStore
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await PersonalDataSealing.SealClearValuesAsync(new PostgresManagementDatabase(this), () => Cipher, cancellationToken);
     }
 
     public async Task<bool> AddDeviceAsync(DeviceRecord device, CancellationToken cancellationToken)
@@ -126,7 +132,7 @@ public sealed partial class PostgresFleetStore : IFleetStore
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var inserted = await PostgresCheckInCopy.StoreAsync(connection, checkIns, _timeProvider.GetUtcNow(), cancellationToken);
+        var inserted = await PostgresCheckInCopy.StoreAsync(connection, checkIns, _timeProvider.GetUtcNow(), Cipher, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return inserted;
     }
@@ -161,6 +167,9 @@ public sealed partial class PostgresFleetStore : IFleetStore
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("received_at", _timeProvider.GetUtcNow().ToUniversalTime()));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
+
+    /// <summary>Seals and opens this store's personal data.</summary>
+    internal PersonalDataCipher Cipher => _cipher.Value;
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 

@@ -1,11 +1,12 @@
 using Microsoft.Data.Sqlite;
 using ScanPoint.Contracts.CheckIns;
+using ScanPoint.FleetServer.Privacy;
 
 namespace ScanPoint.FleetServer.Storage;
 
 /// <summary>
 /// Inserts one batch of check-ins with a single prepared statement inside the caller's transaction, then adds
-/// what was new to the per-device counters in the same transaction.
+/// what was new to the per-device counters in the same transaction. Name and birth date are sealed per row.
 /// </summary>
 internal static class SqliteCheckInBatch
 {
@@ -14,6 +15,7 @@ internal static class SqliteCheckInBatch
         SqliteTransaction transaction,
         IReadOnlyList<CheckInRecorded> checkIns,
         DateTimeOffset receivedAt,
+        PersonalDataCipher cipher,
         CancellationToken cancellationToken)
     {
         using var insert = connection.CreateCommand();
@@ -48,8 +50,8 @@ internal static class SqliteCheckInBatch
             verdict.Value = checkIn.Verdict;
             payloadHash.Value = checkIn.PayloadHash;
             personKey.Value = (object?)checkIn.Subject?.PersonKey ?? DBNull.Value;
-            personName.Value = (object?)checkIn.Subject?.Name ?? DBNull.Value;
-            personBirthDate.Value = (object?)checkIn.Subject?.BirthDate ?? DBNull.Value;
+            personName.Value = (object?)cipher.Seal(checkIn.Subject?.Name, checkIn.DeviceId, checkIn.Seq) ?? DBNull.Value;
+            personBirthDate.Value = (object?)cipher.Seal(checkIn.Subject?.BirthDate, checkIn.DeviceId, checkIn.Seq) ?? DBNull.Value;
             personIdHash.Value = (object?)checkIn.Subject?.IdNumberHash ?? DBNull.Value;
             if (insert.ExecuteNonQuery() == 1)
             {

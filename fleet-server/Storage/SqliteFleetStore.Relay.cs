@@ -34,8 +34,8 @@ public sealed partial class SqliteFleetStore
                     PayloadHash: reader.GetString(9),
                     ReceivedAt: SqliteTimestamp.FromText(reader.GetString(10)),
                     PersonKey: reader.IsDBNull(11) ? null : reader.GetString(11),
-                    PersonName: reader.IsDBNull(12) ? null : reader.GetString(12),
-                    PersonBirthDate: reader.IsDBNull(13) ? null : reader.GetString(13))));
+                    PersonName: Cipher.Open(reader.IsDBNull(12) ? null : reader.GetString(12), reader.GetString(2), reader.GetInt64(3)),
+                    PersonBirthDate: Cipher.Open(reader.IsDBNull(13) ? null : reader.GetString(13), reader.GetString(2), reader.GetInt64(3)))));
         }
 
         return Task.FromResult<IReadOnlyList<PendingRelay>>(pending);

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using ScanPoint.Contracts.CheckIns;
+using ScanPoint.FleetServer.Privacy;
 
 namespace ScanPoint.FleetServer.Storage;
 
@@ -15,13 +16,15 @@ public sealed partial class SqliteFleetStore : IFleetStore
     private readonly string _readerConnectionString;
     private readonly string _writerConnectionString;
     private readonly TimeProvider _timeProvider;
+    private readonly Lazy<PersonalDataCipher> _cipher;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private SqliteConnection? _writer;
     private bool _disposed;
 
     /// <param name="databasePath">The database file; created if missing, its folder must exist.</param>
     /// <param name="timeProvider">The clock stamping <c>received_at</c>; <see cref="TimeProvider.System"/> if null.</param>
-    public SqliteFleetStore(string databasePath, TimeProvider? timeProvider = null)
+    /// <param name="cipher">Seals personal data; if null, the key file <c>personal.key</c> next to the database (created if missing).</param>
+    public SqliteFleetStore(string databasePath, TimeProvider? timeProvider = null, PersonalDataCipher? cipher = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         var builder = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadWriteCreate };
@@ -29,10 +32,16 @@ public sealed partial class SqliteFleetStore : IFleetStore
         builder.Pooling = false;
         _writerConnectionString = builder.ToString();
         _timeProvider = timeProvider ?? TimeProvider.System;
+        var keyFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, PersonalDataKey.DefaultFileName);
+        _cipher = cipher is null ? new(() => PersonalDataCipher.FromFile(keyFile)) : new(cipher);
     }
 
-    public Task MigrateAsync(CancellationToken cancellationToken) =>
-        WriteAsync(
+    /// <summary>Seals and opens this store's personal data.</summary>
+    internal PersonalDataCipher Cipher => _cipher.Value;
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await WriteAsync(
             writer =>
             {
                 using var transaction = writer.BeginTransaction();
@@ -40,7 +49,7 @@ public sealed partial class SqliteFleetStore : IFleetStore
                 command.Transaction = transaction;
                 command.CommandText = SqliteFleetStoreSql.CreateTables;
                 command.ExecuteNonQuery();
-                command.CommandText = ManagementSql.CreateSqlite + UserSql.CreateSqlite;
+                command.CommandText = ManagementSql.CreateSqlite + UserSql.CreateSqlite + TracingSql.CreateSqlite + PersonalDataSealing.CreateSqlite;
                 command.ExecuteNonQuery();
                 foreach (var (table, column, type) in SqliteFleetStoreSql.AddedColumns)
                 {
@@ -61,6 +70,8 @@ public sealed partial class SqliteFleetStore : IFleetStore
                 return true;
             },
             cancellationToken);
+        await PersonalDataSealing.SealClearValuesAsync(new SqliteManagementDatabase(this), () => Cipher, cancellationToken);
+    }
 
     public Task<bool> AddDeviceAsync(DeviceRecord device, CancellationToken cancellationToken)
     {
@@ -133,7 +144,7 @@ public sealed partial class SqliteFleetStore : IFleetStore
             {
                 using var transaction = writer.BeginTransaction();
                 var inserted = SqliteCheckInBatch.Insert(
-                    writer, transaction, checkIns, _timeProvider.GetUtcNow(), cancellationToken);
+                    writer, transaction, checkIns, _timeProvider.GetUtcNow(), Cipher, cancellationToken);
                 cancellationToken.ThrowIfCancellationRequested();
                 transaction.Commit();
                 return inserted;

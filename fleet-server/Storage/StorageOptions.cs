@@ -20,6 +20,18 @@ public sealed class StorageOptions : IValidatableObject
     /// <summary>PostgreSQL schema to use.</summary>
     public string PostgresSchema { get; set; } = "public";
 
+    /// <summary>
+    /// The 32-byte key file sealing personal data at rest (<see cref="Privacy.PersonalDataKey"/>); empty means
+    /// <c>personal.key</c> next to <see cref="SqlitePath"/>. With PostgreSQL every replica must use the same file.
+    /// </summary>
+    public string PersonalDataKeyPath { get; set; } = "";
+
+    /// <summary>The full path of the personal data key file these options name.</summary>
+    public string PersonalDataKeyFile() => Path.GetFullPath(
+        string.IsNullOrWhiteSpace(PersonalDataKeyPath)
+            ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(SqlitePath))!, Privacy.PersonalDataKey.DefaultFileName)
+            : PersonalDataKeyPath);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider == "postgres" && string.IsNullOrWhiteSpace(Postgres))

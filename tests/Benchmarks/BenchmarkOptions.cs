@@ -7,9 +7,9 @@ namespace ScanPoint.Benchmarks;
 internal sealed class BenchmarkOptions
 {
     public const string Usage = """
-        usage: ScanPoint.Benchmarks outbox|drain|ingest|relay|verify|decode|camera|door|all [--dir DIR] [--postgres CONNSTRING]
+        usage: ScanPoint.Benchmarks outbox|drain|ingest|relay|verify|decode|camera|door|tracing|all [--dir DIR] [--postgres CONNSTRING]
                  [--check-ins N] [--kiosk-batch N] [--kiosk-in-flight N] [--kiosks N] [--batches N] [--batch-size N] [--window N]
-                 [--one-core] [--relay-batch N] [--relay-in-flight N] [--scans N]
+                 [--one-core] [--relay-batch N] [--relay-in-flight N] [--scans N] [--rows N]
           --dir        folder on the disk under test (default: the system temp folder; must not be tmpfs)
           --postgres   Npgsql connection string (default: $SCANPOINT_TEST_POSTGRES)
           --check-ins  drain: check-ins queued in the kiosk (default 100000)
@@ -23,6 +23,7 @@ internal sealed class BenchmarkOptions
           --relay-batch, --relay-in-flight
                        relay: the fleet's Relay:BatchSize and Relay:MaxInFlight (default 1000, 4); ingest options
                        above shape the check-ins relayed
+          --rows       tracing: check-ins generated in PostgreSQL (default 10000000; not part of "all")
           --one-core   camera: afterwards run the camera mode again pinned to CPU 0 (taskset -c 0); door: the kiosk pinned to CPU 0
         """;
 
@@ -55,11 +56,13 @@ internal sealed class BenchmarkOptions
 
     public int RelayInFlight { get; private set; } = 4;
 
+    public int TracingRows { get; private set; } = 10_000_000;
+
     public static bool TryParse(string[] args, [NotNullWhen(true)] out BenchmarkOptions? options, out string error)
     {
         options = null;
         error = "";
-        if (args.Length == 0 || (args[0] != "all" && !AllBenchmarks.Contains(args[0])))
+        if (args.Length == 0 || (args[0] is not ("all" or "tracing") && !AllBenchmarks.Contains(args[0])))
         {
             error = "name a benchmark: outbox, drain, ingest, relay, verify, decode, camera, door or all";
             return false;
@@ -95,6 +98,7 @@ internal sealed class BenchmarkOptions
                 "--window" => TryCount(value, n => parsed.Window = n),
                 "--relay-batch" => TryCount(value, n => parsed.RelayBatchSize = Math.Min(n, 5000)),
                 "--relay-in-flight" => TryCount(value, n => parsed.RelayInFlight = Math.Min(n, 64)),
+                "--rows" => TryCount(value, n => parsed.TracingRows = n),
                 _ => false,
             };
             if (!ok)

@@ -6,6 +6,7 @@ using ScanPoint.Benchmarks.Ingest;
 using ScanPoint.Benchmarks.Measuring;
 using ScanPoint.Benchmarks.Outbox;
 using ScanPoint.Benchmarks.Relay;
+using ScanPoint.Benchmarks.Tracing;
 using ScanPoint.Benchmarks.Verification;
 
 namespace ScanPoint.Benchmarks;
@@ -44,6 +45,7 @@ internal static class Program
                 "decode" => await DecodeBenchmark.RunAsync(options, cancel.Token),
                 "camera" => await CameraBenchmark.RunAsync(options, cancel.Token),
                 "door" => await DoorBenchmark.RunAsync(options, cancel.Token),
+                "tracing" => await TracingBenchmark.RunAsync(options, cancel.Token),
                 _ => await IngestBenchmark.RunAsync(options, cancel.Token),
             };
             failed |= !ok;

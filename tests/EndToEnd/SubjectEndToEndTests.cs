@@ -7,7 +7,8 @@ namespace ScanPoint.EndToEnd.Tests;
 
 /// <summary>
 /// Who was scanned travels from a real kiosk to the fleet's check_ins columns (person_key, person_name,
-/// person_birth_date, person_id_hash); the acked check-ins stay as the kiosk's history; neither process logs the name.
+/// person_birth_date, person_id_hash; name and birth date sealed with the fleet's personal data key); the acked
+/// check-ins stay as the kiosk's history; neither process logs the name.
 /// </summary>
 public sealed class SubjectEndToEndTests(ITestOutputHelper output)
 {
@@ -63,12 +64,35 @@ public sealed class SubjectEndToEndTests(ITestOutputHelper output)
         command.Parameters.AddWithValue("$device_id", deviceId);
         using var reader = command.ExecuteReader();
         var rows = new List<Row>();
+        var key = Path.Combine(Path.GetDirectoryName(path)!, "personal.key");
         while (reader.Read())
         {
-            rows.Add(new Row(reader.GetInt64(0), Text(reader, 1), Text(reader, 2), Text(reader, 3), Text(reader, 4)));
+            var seq = reader.GetInt64(0);
+            rows.Add(new Row(seq, Text(reader, 1), Opened(Text(reader, 2), key, deviceId, seq), Opened(Text(reader, 3), key, deviceId, seq), Text(reader, 4)));
         }
 
         return rows;
+    }
+
+    /// <summary>Opens a value the fleet sealed ("v1:" + base64(nonce, ciphertext, tag), AES-256-GCM bound to the row); a clear value fails the test.</summary>
+    private static string? Opened(string? stored, string keyFile, string deviceId, long seq)
+    {
+        if (stored is null)
+        {
+            return null;
+        }
+
+        Assert.StartsWith("v1:", stored, StringComparison.Ordinal);
+        var bytes = Convert.FromBase64String(stored[3..]);
+        var id = Encoding.UTF8.GetBytes(deviceId);
+        var associated = new byte[4 + id.Length + 8];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(associated, id.Length);
+        id.CopyTo(associated, 4);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(associated.AsSpan(4 + id.Length), seq);
+        var plain = new byte[bytes.Length - 28];
+        using var aes = new AesGcm(File.ReadAllBytes(keyFile), 16);
+        aes.Decrypt(bytes.AsSpan(0, 12), bytes.AsSpan(12, plain.Length), bytes.AsSpan(12 + plain.Length), plain, associated);
+        return Encoding.UTF8.GetString(plain);
     }
 
     private static string? Text(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);

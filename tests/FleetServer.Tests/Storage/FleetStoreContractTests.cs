@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Time.Testing;
+using ScanPoint.Contracts.CheckIns;
+using ScanPoint.FleetServer.Privacy;
 using ScanPoint.FleetServer.Storage;
 
 namespace ScanPoint.FleetServer.Tests.Storage;
@@ -16,6 +19,9 @@ public abstract partial class FleetStoreContractTests : IAsyncLifetime
 
     protected CancellationToken Ct => _timeout.Token;
 
+    /// <summary>The key the store seals personal data with (a new random one per test).</summary>
+    protected PersonalDataCipher Cipher { get; } = new(RandomNumberGenerator.GetBytes(PersonalDataKey.Length));
+
     protected IFleetStore Store => _store ?? throw new InvalidOperationException("InitializeAsync has not run");
 
     /// <summary>A new store on fresh, empty storage, clocked by <see cref="Time"/>; not yet migrated.</summary>
@@ -26,6 +32,16 @@ public abstract partial class FleetStoreContractTests : IAsyncLifetime
 
     /// <summary>Runs SQL against the store's own storage, bypassing the store (to make an older schema).</summary>
     protected abstract Task ExecuteRawAsync(string sql);
+
+    /// <summary>The first column of the first row of <paramref name="sql"/>, read bypassing the store.</summary>
+    protected abstract Task<object?> ScalarRawAsync(string sql);
+
+    /// <summary>A subject read with raw SQL, its sealed name and birth date opened with <see cref="Cipher"/>.</summary>
+    protected CheckInSubject? Opened(CheckInSubject? subject, string deviceId, long seq) => subject is null ? null : subject with
+    {
+        Name = Cipher.Open(subject.Name, deviceId, seq)!,
+        BirthDate = Cipher.Open(subject.BirthDate, deviceId, seq),
+    };
 
     protected virtual Task CleanUpAsync() => Task.CompletedTask;
 

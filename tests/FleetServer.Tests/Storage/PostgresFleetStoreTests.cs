@@ -21,7 +21,7 @@ public sealed class PostgresFleetStoreTests : FleetStoreContractTests
     {
         await using var create = _raw.CreateCommand($"CREATE SCHEMA {_schema}");
         await create.ExecuteNonQueryAsync(Ct);
-        return new PostgresFleetStore(TestServices.PostgresConnectionString, _schema, Time);
+        return new PostgresFleetStore(TestServices.PostgresConnectionString, _schema, Time, Cipher);
     }
 
     protected override async Task<IReadOnlyList<StoredCheckIn>> ReadCheckInsAsync(string deviceId)
@@ -38,7 +38,7 @@ public sealed class PostgresFleetStoreTests : FleetStoreContractTests
         {
             var checkIn = new CheckInRecorded(
                 reader.GetString(2), reader.GetInt64(1), reader.GetString(0), reader.GetString(3),
-                reader.GetFieldValue<DateTimeOffset>(4), reader.GetString(5), reader.GetString(6), reader.GetString(7), TestCheckIns.ReadSubject(reader, 9));
+                reader.GetFieldValue<DateTimeOffset>(4), reader.GetString(5), reader.GetString(6), reader.GetString(7), Opened(TestCheckIns.ReadSubject(reader, 9), reader.GetString(0), reader.GetInt64(1)));
             rows.Add(new StoredCheckIn(checkIn, reader.GetFieldValue<DateTimeOffset>(8)));
         }
 
@@ -49,6 +49,12 @@ public sealed class PostgresFleetStoreTests : FleetStoreContractTests
     {
         await using var command = _raw.CreateCommand(sql);
         await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    protected override async Task<object?> ScalarRawAsync(string sql)
+    {
+        await using var command = _raw.CreateCommand(sql);
+        return await command.ExecuteScalarAsync(Ct);
     }
 
     protected override async Task CleanUpAsync()

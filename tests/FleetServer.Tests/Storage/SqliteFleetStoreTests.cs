@@ -13,7 +13,7 @@ public sealed class SqliteFleetStoreTests : FleetStoreContractTests
     private string DatabasePath => _directory.File("fleet.db");
 
     protected override Task<IFleetStore> CreateStoreAsync() =>
-        Task.FromResult<IFleetStore>(new SqliteFleetStore(DatabasePath, Time));
+        Task.FromResult<IFleetStore>(new SqliteFleetStore(DatabasePath, Time, Cipher));
 
     protected override Task<IReadOnlyList<StoredCheckIn>> ReadCheckInsAsync(string deviceId)
     {
@@ -31,7 +31,7 @@ public sealed class SqliteFleetStoreTests : FleetStoreContractTests
         {
             var checkIn = new CheckInRecorded(
                 reader.GetString(2), reader.GetInt64(1), reader.GetString(0), reader.GetString(3), Utc(reader.GetString(4)),
-                reader.GetString(5), reader.GetString(6), reader.GetString(7), TestCheckIns.ReadSubject(reader, 9));
+                reader.GetString(5), reader.GetString(6), reader.GetString(7), Opened(TestCheckIns.ReadSubject(reader, 9), reader.GetString(0), reader.GetInt64(1)));
             rows.Add(new StoredCheckIn(checkIn, Utc(reader.GetString(8))));
         }
 
@@ -46,6 +46,14 @@ public sealed class SqliteFleetStoreTests : FleetStoreContractTests
         command.CommandText = sql;
         command.ExecuteNonQuery();
         return Task.CompletedTask;
+    }
+
+    protected override Task<object?> ScalarRawAsync(string sql)
+    {
+        using var connection = OpenRaw();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Task.FromResult(command.ExecuteScalar());
     }
 
     protected override Task CleanUpAsync()
@@ -72,7 +80,7 @@ public sealed class SqliteFleetStoreTests : FleetStoreContractTests
         var before = await Store.GetStatsAsync(Ct);
         await Store.DisposeAsync();
 
-        await using var reopened = new SqliteFleetStore(DatabasePath, Time);
+        await using var reopened = new SqliteFleetStore(DatabasePath, Time, Cipher);
         await reopened.MigrateAsync(Ct);
 
         var after = await reopened.GetStatsAsync(Ct);
@@ -88,7 +96,7 @@ public sealed class SqliteFleetStoreTests : FleetStoreContractTests
         await Store.AddDeviceAsync(TestCheckIns.Device("kiosk-1"), Ct);
         await Store.StoreCheckInsAsync(TestCheckIns.Range("kiosk-1", 1, 10), Ct);
 
-        await using var cli = new SqliteFleetStore(DatabasePath, Time);
+        await using var cli = new SqliteFleetStore(DatabasePath, Time, Cipher);
         await cli.MigrateAsync(Ct);
         var added = await cli.AddDeviceAsync(TestCheckIns.Device("kiosk-2"), Ct);
 
@@ -102,7 +110,7 @@ public sealed class SqliteFleetStoreTests : FleetStoreContractTests
     [Fact]
     public async Task AddDeviceAsync_FromSecondInstanceDuringIngest_AllWritesCommit()
     {
-        await using var cli = new SqliteFleetStore(DatabasePath, Time);
+        await using var cli = new SqliteFleetStore(DatabasePath, Time, Cipher);
         await cli.MigrateAsync(Ct);
 
         var ingest = Task.Run(async () =>
