@@ -1,6 +1,7 @@
 using System.Net;
 using ScanPoint.FleetServer.Api;
 using ScanPoint.FleetServer.Broker;
+using ScanPoint.FleetServer.Dashboard;
 using ScanPoint.FleetServer.Enrolment;
 using ScanPoint.FleetServer.External;
 using ScanPoint.FleetServer.Health;
@@ -43,7 +44,9 @@ public static class FleetServerApp
         builder.AddManagement();
         builder.AddUsers();
         builder.AddRelay();
+        builder.AddDashboard();
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
         if (mode == MqttMode.External)
@@ -61,6 +64,7 @@ public static class FleetServerApp
         app.MapTrust();
         app.MapManagement();
         app.MapEnrolmentCodes();
+        app.MapDashboard();
         return app;
     }
 }

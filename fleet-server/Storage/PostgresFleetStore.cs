@@ -48,7 +48,7 @@ public sealed partial class PostgresFleetStore : IFleetStore
             }
         }
 
-        await using (var create = new NpgsqlCommand(PostgresFleetStoreSql.CreateTables + ";" + ManagementSql.CreatePostgres + UserSql.CreatePostgres, connection))
+        await using (var create = new NpgsqlCommand(PostgresFleetStoreSql.CreateTables + ";" + ManagementSql.CreatePostgres + UserSql.CreatePostgres + global::ScanPoint.FleetServer.Sites.SiteSql.CreatePostgres, connection))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
