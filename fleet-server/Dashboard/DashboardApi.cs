@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ScanPoint.FleetServer.Storage;
 using ScanPoint.FleetServer.Users;
 
@@ -5,7 +6,8 @@ namespace ScanPoint.FleetServer.Dashboard;
 
 /// <summary>
 /// The JSON behind the dashboard's pages that no other endpoint gives: <c>GET /api/overview[?province=&amp;district=]</c>
-/// (View: provinces, a province's districts, or a district's sites, as on <c>/</c>); <c>GET /api/enrolment-codes</c>
+/// (View: provinces, a province's districts, or a district's sites, as on <c>/</c>);
+/// <c>GET /api/device-search[?province=&amp;district=&amp;site=&amp;state=&amp;q=&amp;page=]</c> (View: the filtered, paged device list of <c>/devices</c>); <c>GET /api/enrolment-codes</c>
 /// (Enrol: codes with created/expires/used/by which device, newest first); <c>GET /api/relay/dead-letters</c>
 /// (View: the relay backlog and its dead letters). All are limited to the user's province.
 /// </summary>
@@ -17,19 +19,31 @@ internal static class DashboardApi
     {
         app.MapGet("/api/overview", async (string? province, string? district, HttpContext context, FleetSnapshots snapshots, CancellationToken cancellationToken) =>
         {
+            if (district is not null && province is null && ProvinceScope.Of(context.User) is null)
+            {
+                return Results.BadRequest(new { error = "district needs a province" });
+            }
+
+            var snapshot = await snapshots.CurrentAsync(cancellationToken).ConfigureAwait(false);
+            return OverviewQuery.For(context.User, snapshot, province, district) is { } overview ? Results.Ok(overview) : Results.Forbid();
+        }).RequireAuthorization(FleetPolicies.View);
+
+        app.MapGet("/api/device-search", async (string? province, string? district, string? site, string? state, string? q, int? page, HttpContext context, FleetSnapshots snapshots, IOptions<DashboardOptions> options, CancellationToken cancellationToken) =>
+        {
             var own = ProvinceScope.Of(context.User);
             if (own is not null && province is not null && province != own)
             {
                 return Results.Forbid();
             }
 
-            if (district is not null && province is null && own is null)
+            var filter = new DeviceFilter(province, district, site, state, q, page ?? 1);
+            if (filter.Error is { } error)
             {
-                return Results.BadRequest(new { error = "district needs a province" });
+                return Results.BadRequest(new { error });
             }
 
             var snapshot = await snapshots.CurrentAsync(cancellationToken).ConfigureAwait(false);
-            return Results.Ok(Overview.Of(snapshot.In(own), province ?? own, district));
+            return Results.Ok(filter.Apply(snapshot.In(own), options.Value.PageSize));
         }).RequireAuthorization(FleetPolicies.View);
 
         app.MapGet("/api/enrolment-codes", async (HttpContext context, IFleetStore store, TimeProvider time, CancellationToken cancellationToken) =>

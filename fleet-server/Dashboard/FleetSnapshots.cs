@@ -12,7 +12,7 @@ namespace ScanPoint.FleetServer.Dashboard;
 public sealed class FleetSnapshots(IFleetStore store, IOptions<HealthOptions> health, IOptions<DashboardOptions> options, TimeProvider time, ILogger<FleetSnapshots> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private FleetSnapshot? _last;
+    private volatile FleetSnapshot? _last;
 
     public async Task<FleetSnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
@@ -40,6 +40,9 @@ public sealed class FleetSnapshots(IFleetStore store, IOptions<HealthOptions> he
             _gate.Release();
         }
     }
+
+    /// <summary>Forgets the current derivation (the next caller derives afresh), e.g. after a change made here.</summary>
+    public void Invalidate() => _last = null;
 
     public void Dispose() => _gate.Dispose();
 

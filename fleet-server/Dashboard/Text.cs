@@ -114,6 +114,13 @@ public sealed class Text(string language)
 
     public string Language { get; } = language;
 
+    /// <summary>A ratio as a percentage with one decimal, written as the language writes it (the build is culture-invariant).</summary>
+    public string Percent(double ratio)
+    {
+        var text = (ratio * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " %";
+        return Language == Dashboard.Language.English ? text : text.Replace('.', ',');
+    }
+
     public string this[string key] =>
         Table.TryGetValue(key, out var pair) ? (Language == Dashboard.Language.English ? pair.En : pair.Vi) : key;
 
