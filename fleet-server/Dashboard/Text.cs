@@ -29,6 +29,7 @@ public sealed class Text(string language)
         ["district"] = ("Quận/huyện", "District"),
         ["site"] = ("Điểm", "Site"),
         ["device"] = ("Thiết bị", "Device"),
+        ["device.missing"] = ("Không có thiết bị này", "No such device"),
         ["registered"] = ("Đã đăng ký", "Registered"),
         ["state"] = ("Trạng thái", "State"),
         ["state.online"] = ("Trực tuyến", "Online"),

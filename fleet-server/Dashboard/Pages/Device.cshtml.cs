@@ -24,6 +24,9 @@ public sealed class DeviceModel(IFleetStore store, FleetSnapshots snapshots, IOp
 
     public DashboardDevice Device { get; private set; } = null!;
 
+    /// <summary>The id asked for when no such device is registered (the page says so, with 404).</summary>
+    public string? MissingId { get; private set; }
+
     public int Hours { get; private set; }
 
     public IReadOnlyList<ReceivedHeartbeat> Heartbeats { get; private set; } = [];
@@ -42,7 +45,7 @@ public sealed class DeviceModel(IFleetStore store, FleetSnapshots snapshots, IOp
         var record = await store.FindDeviceAsync(id, ct).ConfigureAwait(false);
         if (record is null)
         {
-            return NotFound();
+            return Missing(id);
         }
 
         if (!User.MayActIn(record.Province))
@@ -59,7 +62,7 @@ public sealed class DeviceModel(IFleetStore store, FleetSnapshots snapshots, IOp
             device = snapshot.Devices.FirstOrDefault(d => d.Health.DeviceId == id);
             if (device is null)
             {
-                return NotFound();
+                return Missing(id);
             }
         }
 
@@ -73,6 +76,13 @@ public sealed class DeviceModel(IFleetStore store, FleetSnapshots snapshots, IOp
         Config = ConfigTwin.Compare(id, desired.Count > 0 ? desired[0].ToDesired(now) : null, reported?.Reported, reported?.ReceivedAt);
         Commands = await store.Management.DeviceCommandsAsync(id, MaxRows, ct).ConfigureAwait(false);
         Alerts = await store.Management.DeviceAlertsAsync(id, MaxRows, ct).ConfigureAwait(false);
+        return Page();
+    }
+
+    private PageResult Missing(string id)
+    {
+        MissingId = id;
+        Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
 
