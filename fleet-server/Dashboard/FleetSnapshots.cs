@@ -6,32 +6,86 @@ namespace ScanPoint.FleetServer.Dashboard;
 
 /// <summary>
 /// Derives every device's state exactly as <c>/api/devices</c> and <c>/api/provinces</c> do (<see cref="DeviceHealthRules"/>
-/// over the store's rows and open alerts), adds districts from the site registry, and reuses the result for
-/// <see cref="DashboardOptions.SnapshotMaxAge"/>. One derivation runs at a time; callers arriving meanwhile share it.
+/// over the store's rows and open alerts) and adds districts from the site registry. A derivation younger than
+/// <see cref="DashboardOptions.SnapshotMaxAge"/> is reused; one younger than <see cref="DashboardOptions.SnapshotMaxStale"/>
+/// is served while a fresh one is derived in the background (pages show the instant of what they show); anything older
+/// is derived while the caller waits. One derivation runs at a time; callers arriving meanwhile share it.
 /// </summary>
 public sealed class FleetSnapshots(IFleetStore store, IOptions<HealthOptions> health, IOptions<DashboardOptions> options, TimeProvider time, ILogger<FleetSnapshots> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
     private volatile FleetSnapshot? _last;
+    private int _refreshing;
 
     public async Task<FleetSnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
-        if (Fresh(_last) is { } fresh)
+        var last = _last;
+        var age = last is null ? TimeSpan.MaxValue : time.GetUtcNow() - last.At;
+        if (last is not null && age < options.Value.SnapshotMaxAge)
         {
-            return fresh;
+            return last;
         }
 
+        if (last is not null && age < options.Value.SnapshotMaxStale)
+        {
+            RefreshInBackground();
+            return last;
+        }
+
+        return await DeriveOnceAsync(last, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Forgets the current derivation (the next caller derives afresh), e.g. after a change made here.</summary>
+    public void Invalidate() => _last = null;
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+        _gate.Dispose();
+    }
+
+    private void RefreshInBackground()
+    {
+        if (Interlocked.Exchange(ref _refreshing, 1) == 1)
+        {
+            return;
+        }
+
+        var seen = _last;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await DeriveOnceAsync(seen, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+            }
+            catch (Exception ex)
+            {
+                Log.SnapshotRefreshFailed(logger, ex);
+            }
+            finally
+            {
+                Volatile.Write(ref _refreshing, 0);
+            }
+        });
+    }
+
+    /// <summary>Derives unless another caller replaced <paramref name="seen"/> while this one waited.</summary>
+    private async Task<FleetSnapshot> DeriveOnceAsync(FleetSnapshot? seen, CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (Fresh(_last) is { } again)
+            if (_last is { } other && !ReferenceEquals(other, seen) && time.GetUtcNow() - other.At < options.Value.SnapshotMaxAge)
             {
-                return again;
+                return other;
             }
 
-            var started = time.GetTimestamp();
             var snapshot = await DeriveAsync(cancellationToken).ConfigureAwait(false);
-            Log.SnapshotDerived(logger, snapshot.Devices.Count, time.GetElapsedTime(started).TotalMilliseconds);
             _last = snapshot;
             return snapshot;
         }
@@ -41,21 +95,16 @@ public sealed class FleetSnapshots(IFleetStore store, IOptions<HealthOptions> he
         }
     }
 
-    /// <summary>Forgets the current derivation (the next caller derives afresh), e.g. after a change made here.</summary>
-    public void Invalidate() => _last = null;
-
-    public void Dispose() => _gate.Dispose();
-
-    private FleetSnapshot? Fresh(FleetSnapshot? s) =>
-        s is not null && time.GetUtcNow() - s.At < options.Value.SnapshotMaxAge ? s : null;
-
     private async Task<FleetSnapshot> DeriveAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var rules = health.Value;
+        var started = time.GetTimestamp();
         var rows = await store.ListDeviceHealthAsync(cancellationToken).ConfigureAwait(false);
+        var read = time.GetElapsedTime(started);
         var alerts = (await store.Management.OpenAlertsAsync(cancellationToken).ConfigureAwait(false)).ToLookup(a => a.DeviceId, a => a.Kind, StringComparer.Ordinal);
         var sites = await store.Sites.ListAsync(null, cancellationToken).ConfigureAwait(false);
+        var others = time.GetElapsedTime(started) - read;
         var bySite = sites.ToDictionary(s => (s.Province, s.SiteId));
         var devices = new DashboardDevice[rows.Count];
         for (var i = 0; i < rows.Count; i++)
@@ -73,6 +122,7 @@ public sealed class FleetSnapshots(IFleetStore store, IOptions<HealthOptions> he
                 derived.ClockOffsetSeconds is { } offset && Math.Abs(offset) > rules.MaxClockOffset.TotalSeconds);
         }
 
+        Log.SnapshotDerived(logger, devices.Length, read.TotalMilliseconds, others.TotalMilliseconds, (time.GetElapsedTime(started) - read - others).TotalMilliseconds);
         return new FleetSnapshot(now, devices, sites);
     }
 }

@@ -24,7 +24,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         if (!context.Request.Path.StartsWithSegments(DashboardAssets.Prefix))
         {
-            headers.CacheControl = "no-store";
+            headers.CacheControl = "no-cache, no-store";
+            headers.Pragma = "no-cache";
         }
 
         return next(context);

@@ -7,9 +7,9 @@ namespace ScanPoint.Benchmarks;
 internal sealed class BenchmarkOptions
 {
     public const string Usage = """
-        usage: ScanPoint.Benchmarks outbox|drain|ingest|relay|verify|decode|camera|door|all [--dir DIR] [--postgres CONNSTRING]
+        usage: ScanPoint.Benchmarks outbox|drain|ingest|relay|verify|decode|camera|door|overview|all [--dir DIR] [--postgres CONNSTRING]
                  [--check-ins N] [--kiosk-batch N] [--kiosk-in-flight N] [--kiosks N] [--batches N] [--batch-size N] [--window N]
-                 [--one-core] [--relay-batch N] [--relay-in-flight N] [--scans N]
+                 [--one-core] [--relay-batch N] [--relay-in-flight N] [--scans N] [--devices N]
           --dir        folder on the disk under test (default: the system temp folder; must not be tmpfs)
           --postgres   Npgsql connection string (default: $SCANPOINT_TEST_POSTGRES)
           --check-ins  drain: check-ins queued in the kiosk (default 100000)
@@ -23,10 +23,11 @@ internal sealed class BenchmarkOptions
           --relay-batch, --relay-in-flight
                        relay: the fleet's Relay:BatchSize and Relay:MaxInFlight (default 1000, 4); ingest options
                        above shape the check-ins relayed
+          --devices    overview: devices in the fleet behind the dashboard (default 100000)
           --one-core   camera: afterwards run the camera mode again pinned to CPU 0 (taskset -c 0); door: the kiosk pinned to CPU 0
         """;
 
-    private static readonly string[] AllBenchmarks = ["outbox", "drain", "ingest", "relay", "verify", "decode", "camera", "door"];
+    private static readonly string[] AllBenchmarks = ["outbox", "drain", "ingest", "relay", "verify", "decode", "camera", "door", "overview"];
 
     public IReadOnlyList<string> Benchmarks { get; private init; } = [];
 
@@ -51,6 +52,8 @@ internal sealed class BenchmarkOptions
     public bool OneCore { get; private set; }
 
     public int Scans { get; private set; } = 1000;
+
+    public int Devices { get; private set; } = 100_000;
     public int RelayBatchSize { get; private set; } = 1000;
 
     public int RelayInFlight { get; private set; } = 4;
@@ -61,7 +64,7 @@ internal sealed class BenchmarkOptions
         error = "";
         if (args.Length == 0 || (args[0] != "all" && !AllBenchmarks.Contains(args[0])))
         {
-            error = "name a benchmark: outbox, drain, ingest, relay, verify, decode, camera, door or all";
+            error = "name a benchmark: outbox, drain, ingest, relay, verify, decode, camera, door, overview or all";
             return false;
         }
 
@@ -88,6 +91,7 @@ internal sealed class BenchmarkOptions
                 "--check-ins" => TryCount(value, n => parsed.DrainCheckIns = n),
                 "--kiosk-batch" => TryCount(value, n => parsed.KioskBatchSize = n),
                 "--scans" => TryCount(value, n => parsed.Scans = n),
+                "--devices" => TryCount(value, n => parsed.Devices = Math.Min(n, 1_000_000)),
                 "--kiosk-in-flight" => TryCount(value, n => parsed.KioskBatchesInFlight = n),
                 "--kiosks" => TryCount(value, n => parsed.Kiosks = n),
                 "--batches" => TryCount(value, n => parsed.BatchesPerKiosk = n),

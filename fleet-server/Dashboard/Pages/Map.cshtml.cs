@@ -13,6 +13,9 @@ namespace ScanPoint.FleetServer.Dashboard.Pages;
 public sealed class MapModel(FleetSnapshots snapshots) : PageModel
 {
     /// <summary>Viet Nam's bounding box for the site points (degrees).</summary>
+    /// <summary>Sites are named on the map only when there are this few.</summary>
+    public const int MaxLabels = 40;
+
     public const double West = 102, East = 110, South = 8, North = 23.5;
 
     public IReadOnlyDictionary<string, OverviewRow> Provinces { get; private set; } = new Dictionary<string, OverviewRow>();
