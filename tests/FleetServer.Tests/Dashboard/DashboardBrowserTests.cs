@@ -213,6 +213,14 @@ public sealed class DashboardBrowserTests(DashboardFleet fleet) : IClassFixture<
         {
             var response = await page.GotoAsync(fleet.Url + path);
             Assert.Equal(200, response!.Status);
+            if (name == "enrolment")
+            {
+                await page.FillAsync("#province", "HN");
+                await page.FillAsync("#site", "site-2");
+                await page.ClickAsync("#create-code");
+                Assert.True(await page.Locator("#new-code-qr svg").IsVisibleAsync());
+            }
+
             await ScreenshotAsync(page, name);
         }
 
