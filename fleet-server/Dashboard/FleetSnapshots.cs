@@ -22,6 +22,11 @@ public sealed class FleetSnapshots(IFleetStore store, IOptions<HealthOptions> he
     {
         var last = _last;
         var age = last is null ? TimeSpan.MaxValue : time.GetUtcNow() - last.At;
+        if (options.Value.SnapshotMaxAge <= TimeSpan.Zero)
+        {
+            return await DeriveOnceAsync(last, cancellationToken).ConfigureAwait(false);
+        }
+
         if (last is not null && age < options.Value.SnapshotMaxAge)
         {
             return last;
@@ -60,8 +65,9 @@ public sealed class FleetSnapshots(IFleetStore store, IOptions<HealthOptions> he
             {
                 await DeriveOnceAsync(seen, _stopping.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            catch (Exception) when (_stopping.IsCancellationRequested)
             {
+                // The server is stopping (the gate or the token may be disposed already).
             }
             catch (Exception ex)
             {
