@@ -21,6 +21,11 @@ if (args is ["users", ..])
     return await UsersCommand.RunAsync(args[1..], CommandConfiguration(args), TimeProvider.System, Console.In, Console.IsInputRedirected);
 }
 
+if (args is ["sites", ..])
+{
+    return await ScanPoint.FleetServer.Sites.SitesCommand.RunAsync(args[1..], CommandConfiguration(args));
+}
+
 if (args is ["broker-cert", ..])
 {
     return ScanPoint.FleetServer.External.BrokerCertificateCommand.Run(args[1..], CommandConfiguration(args), TimeProvider.System);

@@ -1,6 +1,7 @@
 using System.Net;
 using ScanPoint.FleetServer.Api;
 using ScanPoint.FleetServer.Broker;
+using ScanPoint.FleetServer.Dashboard;
 using ScanPoint.FleetServer.Enrolment;
 using ScanPoint.FleetServer.External;
 using ScanPoint.FleetServer.Health;
@@ -45,7 +46,9 @@ public static class FleetServerApp
         builder.AddUsers();
         builder.AddRelay();
         builder.AddTracing();
+        builder.AddDashboard();
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
         if (mode == MqttMode.External)
@@ -64,6 +67,7 @@ public static class FleetServerApp
         app.MapManagement();
         app.MapEnrolmentCodes();
         app.MapTracing();
+        app.MapDashboard();
         return app;
     }
 }

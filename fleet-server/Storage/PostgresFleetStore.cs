@@ -53,7 +53,7 @@ public sealed partial class PostgresFleetStore : IFleetStore
             }
         }
 
-        await using (var create = new NpgsqlCommand(PostgresFleetStoreSql.CreateTables + ";" + ManagementSql.CreatePostgres + UserSql.CreatePostgres + TracingSql.CreatePostgres + PersonalDataSealing.CreatePostgres, connection))
+        await using (var create = new NpgsqlCommand(PostgresFleetStoreSql.CreateTables + ";" + ManagementSql.CreatePostgres + UserSql.CreatePostgres + TracingSql.CreatePostgres + PersonalDataSealing.CreatePostgres + global::ScanPoint.FleetServer.Sites.SiteSql.CreatePostgres, connection))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -49,7 +49,7 @@ public sealed partial class SqliteFleetStore : IFleetStore
                 command.Transaction = transaction;
                 command.CommandText = SqliteFleetStoreSql.CreateTables;
                 command.ExecuteNonQuery();
-                command.CommandText = ManagementSql.CreateSqlite + UserSql.CreateSqlite + TracingSql.CreateSqlite + PersonalDataSealing.CreateSqlite;
+                command.CommandText = ManagementSql.CreateSqlite + UserSql.CreateSqlite + TracingSql.CreateSqlite + PersonalDataSealing.CreateSqlite + global::ScanPoint.FleetServer.Sites.SiteSql.CreateSqlite;
                 command.ExecuteNonQuery();
                 foreach (var (table, column, type) in SqliteFleetStoreSql.AddedColumns)
                 {

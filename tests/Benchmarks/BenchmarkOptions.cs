@@ -7,9 +7,9 @@ namespace ScanPoint.Benchmarks;
 internal sealed class BenchmarkOptions
 {
     public const string Usage = """
-        usage: ScanPoint.Benchmarks outbox|drain|ingest|relay|verify|decode|camera|door|tracing|all [--dir DIR] [--postgres CONNSTRING]
+        usage: ScanPoint.Benchmarks outbox|drain|ingest|relay|verify|decode|camera|door|overview|tracing|all [--dir DIR] [--postgres CONNSTRING]
                  [--check-ins N] [--kiosk-batch N] [--kiosk-in-flight N] [--kiosks N] [--batches N] [--batch-size N] [--window N]
-                 [--one-core] [--relay-batch N] [--relay-in-flight N] [--scans N] [--rows N]
+                 [--one-core] [--relay-batch N] [--relay-in-flight N] [--scans N] [--devices N] [--rows N]
           --dir        folder on the disk under test (default: the system temp folder; must not be tmpfs)
           --postgres   Npgsql connection string (default: $SCANPOINT_TEST_POSTGRES)
           --check-ins  drain: check-ins queued in the kiosk (default 100000)
@@ -24,10 +24,11 @@ internal sealed class BenchmarkOptions
                        relay: the fleet's Relay:BatchSize and Relay:MaxInFlight (default 1000, 4); ingest options
                        above shape the check-ins relayed
           --rows       tracing: check-ins generated in PostgreSQL (default 10000000; not part of "all")
+          --devices    overview: devices in the fleet behind the dashboard (default 100000)
           --one-core   camera: afterwards run the camera mode again pinned to CPU 0 (taskset -c 0); door: the kiosk pinned to CPU 0
         """;
 
-    private static readonly string[] AllBenchmarks = ["outbox", "drain", "ingest", "relay", "verify", "decode", "camera", "door"];
+    private static readonly string[] AllBenchmarks = ["outbox", "drain", "ingest", "relay", "verify", "decode", "camera", "door", "overview"];
 
     public IReadOnlyList<string> Benchmarks { get; private init; } = [];
 
@@ -52,6 +53,8 @@ internal sealed class BenchmarkOptions
     public bool OneCore { get; private set; }
 
     public int Scans { get; private set; } = 1000;
+
+    public int Devices { get; private set; } = 100_000;
     public int RelayBatchSize { get; private set; } = 1000;
 
     public int RelayInFlight { get; private set; } = 4;
@@ -64,7 +67,7 @@ internal sealed class BenchmarkOptions
         error = "";
         if (args.Length == 0 || (args[0] is not ("all" or "tracing") && !AllBenchmarks.Contains(args[0])))
         {
-            error = "name a benchmark: outbox, drain, ingest, relay, verify, decode, camera, door or all";
+            error = "name a benchmark: outbox, drain, ingest, relay, verify, decode, camera, door, overview or all";
             return false;
         }
 
@@ -91,6 +94,7 @@ internal sealed class BenchmarkOptions
                 "--check-ins" => TryCount(value, n => parsed.DrainCheckIns = n),
                 "--kiosk-batch" => TryCount(value, n => parsed.KioskBatchSize = n),
                 "--scans" => TryCount(value, n => parsed.Scans = n),
+                "--devices" => TryCount(value, n => parsed.Devices = Math.Min(n, 1_000_000)),
                 "--kiosk-in-flight" => TryCount(value, n => parsed.KioskBatchesInFlight = n),
                 "--kiosks" => TryCount(value, n => parsed.Kiosks = n),
                 "--batches" => TryCount(value, n => parsed.BatchesPerKiosk = n),

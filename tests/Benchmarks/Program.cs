@@ -5,13 +5,14 @@ using ScanPoint.Benchmarks.Drain;
 using ScanPoint.Benchmarks.Ingest;
 using ScanPoint.Benchmarks.Measuring;
 using ScanPoint.Benchmarks.Outbox;
+using ScanPoint.Benchmarks.Overview;
 using ScanPoint.Benchmarks.Relay;
 using ScanPoint.Benchmarks.Tracing;
 using ScanPoint.Benchmarks.Verification;
 
 namespace ScanPoint.Benchmarks;
 
-/// <summary><c>dotnet run -c Release --project tests/Benchmarks -- outbox|drain|ingest|relay|verify|decode|camera|door|all [options]</c>.</summary>
+/// <summary><c>dotnet run -c Release --project tests/Benchmarks -- outbox|drain|ingest|relay|verify|decode|camera|door|overview|all [options]</c>.</summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -46,6 +47,7 @@ internal static class Program
                 "camera" => await CameraBenchmark.RunAsync(options, cancel.Token),
                 "door" => await DoorBenchmark.RunAsync(options, cancel.Token),
                 "tracing" => await TracingBenchmark.RunAsync(options, cancel.Token),
+                "overview" => await OverviewBenchmark.RunAsync(options, cancel.Token),
                 _ => await IngestBenchmark.RunAsync(options, cancel.Token),
             };
             failed |= !ok;
