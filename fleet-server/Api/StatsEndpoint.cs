@@ -1,5 +1,6 @@
 using ScanPoint.FleetServer.Ingest;
 using ScanPoint.FleetServer.Relay;
+using ScanPoint.FleetServer.Retention;
 using ScanPoint.FleetServer.Storage;
 
 namespace ScanPoint.FleetServer.Api;
@@ -9,7 +10,7 @@ internal static class StatsEndpoint
 {
     public static WebApplication MapFleetApi(this WebApplication app)
     {
-        app.MapGet("/api/stats", async (IFleetStore store, IngestCounters counters, IngestQueue queue, RelayCounters relay, TimeProvider time, CancellationToken cancellationToken) =>
+        app.MapGet("/api/stats", async (IFleetStore store, IngestCounters counters, IngestQueue queue, RelayCounters relay, RelayCircuit circuit, RetentionStatus retention, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var stats = await store.GetStatsAsync(cancellationToken).ConfigureAwait(false);
             var backlog = await store.GetRelayBacklogAsync(cancellationToken).ConfigureAwait(false);
@@ -35,26 +36,10 @@ internal static class StatsEndpoint
                     publishesRefused = counters.PublishesRefused,
                     subscriptionsRefused = counters.SubscriptionsRefused,
                 },
-                relay = RelayStats(relay, backlog, time.GetUtcNow()),
+                relay = RelayStatus.Of(relay, circuit, backlog, time.GetUtcNow()),
+                retention = await retention.ReadAsync(store, cancellationToken).ConfigureAwait(false),
             });
         });
         return app;
     }
-
-    /// <summary>Backlog (durable, from the store) and what the relay did since start; lag = age of the oldest unrelayed check-in.</summary>
-    private static object RelayStats(RelayCounters relay, RelayBacklog backlog, DateTimeOffset now) => new
-    {
-        enabled = relay.Enabled,
-        pending = backlog.Pending,
-        oldestPendingReceivedAt = backlog.OldestReceivedAt,
-        lagSeconds = backlog.OldestReceivedAt is { } oldest ? Math.Max(0, (now - oldest).TotalSeconds) : 0,
-        deadLetters = backlog.DeadLetters,
-        batchesDelivered = relay.BatchesDelivered,
-        accepted = relay.Accepted,
-        duplicates = relay.Duplicates,
-        rejected = relay.Rejected,
-        failedAttempts = relay.FailedAttempts,
-        lastError = relay.LastError,
-        lastDeliveryAt = relay.LastDeliveryAt,
-    };
 }

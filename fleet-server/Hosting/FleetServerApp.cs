@@ -7,6 +7,7 @@ using ScanPoint.FleetServer.Health;
 using ScanPoint.FleetServer.Ingest;
 using ScanPoint.FleetServer.Management;
 using ScanPoint.FleetServer.Relay;
+using ScanPoint.FleetServer.Retention;
 using ScanPoint.FleetServer.Storage;
 using ScanPoint.FleetServer.Trust;
 using ScanPoint.FleetServer.Users;
@@ -43,6 +44,7 @@ public static class FleetServerApp
         builder.AddManagement();
         builder.AddUsers();
         builder.AddRelay();
+        builder.AddRetention();
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -61,6 +63,7 @@ public static class FleetServerApp
         app.MapTrust();
         app.MapManagement();
         app.MapEnrolmentCodes();
+        app.MapRelay();
         return app;
     }
 }

@@ -57,7 +57,7 @@ public sealed class RelayWorkerTests : IAsyncLifetime
 
         await AssertReceiverHoldsExactlyAsync(stored);
         Assert.Equal(1, await RelayAsync("deadLetters"));
-        var dead = Assert.Single(await Fleet.Services.GetRequiredService<IFleetStore>().DeadLettersAsync(10, CancellationToken.None));
+        var dead = Assert.Single(await Fleet.Services.GetRequiredService<IFleetStore>().DeadLettersAsync(10, null, CancellationToken.None));
         Assert.Equal(("kiosk-1", 11L, "ID"), (dead.DeviceId, dead.Seq, dead.Code));
     }
 
