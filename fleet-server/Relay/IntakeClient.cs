@@ -51,7 +51,8 @@ internal sealed class IntakeClient : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            return IntakeOutcome.Transient($"{ex.HttpRequestError}: {ex.Message}");
+            var inner = ex.GetBaseException();
+            return IntakeOutcome.Transient(inner == ex ? $"{ex.HttpRequestError}: {ex.Message}" : $"{ex.HttpRequestError}: {ex.Message} ({inner.Message})");
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
