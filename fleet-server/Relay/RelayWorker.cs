@@ -57,6 +57,7 @@ internal sealed class RelayWorker(
     {
         var cursor = 0L;
         var failures = 0;
+        var lastSweep = timeProvider.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -77,8 +78,15 @@ internal sealed class RelayWorker(
 
                 if (read.Count < _options.BatchSize)
                 {
-                    // The end of the outbox: start again from the oldest entry left (skipping those on the wire).
-                    cursor = 0;
+                    // The end of the outbox: start again from the oldest entry left (skipping those on the wire) when
+                    // idle, or at most once per poll interval while entries keep coming; in between, read on after
+                    // the cursor, so that a busy outbox is not read again and again over the batches on the wire.
+                    if (fresh.Length == 0 || timeProvider.GetElapsedTime(lastSweep) >= _options.PollInterval)
+                    {
+                        cursor = 0;
+                        lastSweep = timeProvider.GetTimestamp();
+                    }
+
                     if (fresh.Length == 0)
                     {
                         await Task.Delay(_options.PollInterval, timeProvider, stoppingToken);
