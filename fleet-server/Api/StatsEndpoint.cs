@@ -5,7 +5,7 @@ using ScanPoint.FleetServer.Storage;
 
 namespace ScanPoint.FleetServer.Api;
 
-/// <summary><c>GET /api/stats</c>: devices, check-ins stored, per device the last sequence stored, ingest counters and the relay's backlog and counters.</summary>
+/// <summary><c>GET /api/stats</c>: devices, check-ins stored, per device the last sequence stored, ingest counters, the relay's backlog, circuit and counters, and retention's totals.</summary>
 internal static class StatsEndpoint
 {
     public static WebApplication MapFleetApi(this WebApplication app)
