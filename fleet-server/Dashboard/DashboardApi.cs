@@ -8,8 +8,8 @@ namespace ScanPoint.FleetServer.Dashboard;
 /// The JSON behind the dashboard's pages that no other endpoint gives: <c>GET /api/overview[?province=&amp;district=]</c>
 /// (View: provinces, a province's districts, or a district's sites, as on <c>/</c>);
 /// <c>GET /api/device-search[?province=&amp;district=&amp;site=&amp;state=&amp;q=&amp;page=]</c> (View: the filtered, paged device list of <c>/devices</c>); <c>GET /api/enrolment-codes</c>
-/// (Enrol: codes with created/expires/used/by which device, newest first); <c>GET /api/relay/dead-letters</c>
-/// (View: the relay backlog and its dead letters). All are limited to the user's province.
+/// (Enrol: codes with created/expires/used/by which device, newest first). All are limited to the user's province.
+/// The relay's JSON (<c>/api/relay</c>, dead letters, replay) is in <c>Relay/RelayEndpoints</c>.
 /// </summary>
 internal static class DashboardApi
 {
@@ -50,11 +50,6 @@ internal static class DashboardApi
             Results.Ok(await EnrolmentCodesAsync(context, store, time, cancellationToken).ConfigureAwait(false)))
             .RequireAuthorization(FleetPolicies.Enrol);
 
-        app.MapGet("/api/relay/dead-letters", async (HttpContext context, IFleetStore store, FleetSnapshots snapshots, CancellationToken cancellationToken) =>
-        {
-            var (backlog, letters) = await RelayAsync(context, store, snapshots, cancellationToken).ConfigureAwait(false);
-            return Results.Ok(new { backlog, deadLetters = letters });
-        }).RequireAuthorization(FleetPolicies.View);
         return app;
     }
 
@@ -67,18 +62,11 @@ internal static class DashboardApi
         return [.. all.Where(r => own is null || r.Province == own).Select(r => EnrolmentCodeView.Of(r, now))];
     }
 
-    /// <summary>The backlog (national: counts only) and the dead letters of the user's devices, newest first.</summary>
-    public static async Task<(RelayBacklog Backlog, IReadOnlyList<RelayDeadLetter> Letters)> RelayAsync(HttpContext context, IFleetStore store, FleetSnapshots snapshots, CancellationToken cancellationToken)
+    /// <summary>The backlog (national: counts only) and the dead letters of the user's province, newest first.</summary>
+    public static async Task<(RelayBacklog Backlog, IReadOnlyList<RelayDeadLetter> Letters)> RelayAsync(HttpContext context, IFleetStore store, CancellationToken cancellationToken)
     {
-        var own = ProvinceScope.Of(context.User);
         var backlog = await store.GetRelayBacklogAsync(cancellationToken).ConfigureAwait(false);
-        var letters = await store.DeadLettersAsync(MaxDeadLetters, cancellationToken).ConfigureAwait(false);
-        if (own is not null)
-        {
-            var mine = (await snapshots.CurrentAsync(cancellationToken).ConfigureAwait(false)).In(own).Select(d => d.Health.DeviceId).ToHashSet(StringComparer.Ordinal);
-            letters = [.. letters.Where(l => mine.Contains(l.DeviceId))];
-        }
-
+        var letters = await store.DeadLettersAsync(MaxDeadLetters, ProvinceScope.Of(context.User), cancellationToken).ConfigureAwait(false);
         return (backlog, letters);
     }
 }

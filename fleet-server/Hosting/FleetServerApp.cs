@@ -8,6 +8,7 @@ using ScanPoint.FleetServer.Health;
 using ScanPoint.FleetServer.Ingest;
 using ScanPoint.FleetServer.Management;
 using ScanPoint.FleetServer.Relay;
+using ScanPoint.FleetServer.Retention;
 using ScanPoint.FleetServer.Storage;
 using ScanPoint.FleetServer.Tracing;
 using ScanPoint.FleetServer.Trust;
@@ -47,6 +48,7 @@ public static class FleetServerApp
         builder.AddRelay();
         builder.AddTracing();
         builder.AddDashboard();
+        builder.AddRetention();
         var app = builder.Build();
         app.UseSecurityHeaders();
         app.UseAuthentication();
@@ -68,6 +70,7 @@ public static class FleetServerApp
         app.MapEnrolmentCodes();
         app.MapTracing();
         app.MapDashboard();
+        app.MapRelay();
         return app;
     }
 }

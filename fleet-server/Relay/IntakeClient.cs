@@ -16,7 +16,7 @@ internal sealed class IntakeClient : IDisposable
     private readonly HttpClient _http;
     private readonly Uri _intake;
 
-    public IntakeClient(IOptions<RelayOptions> options)
+    public IntakeClient(IOptions<RelayOptions> options, ILogger<IntakeClient> logger)
     {
         var relay = options.Value;
         _intake = new Uri(new Uri(relay.Url.TrimEnd('/') + "/"), IntakeBatch.Path.TrimStart('/'));
@@ -27,6 +27,7 @@ internal sealed class IntakeClient : IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = DecompressionMethods.None,
         };
+        RelayTls.Configure(handler.SslOptions, relay, logger);
         _http = new HttpClient(handler) { Timeout = relay.Timeout };
         if (relay.BearerToken.Length > 0)
         {
@@ -50,7 +51,8 @@ internal sealed class IntakeClient : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            return IntakeOutcome.Transient($"{ex.HttpRequestError}: {ex.Message}");
+            var inner = ex.GetBaseException();
+            return IntakeOutcome.Transient(inner == ex ? $"{ex.HttpRequestError}: {ex.Message}" : $"{ex.HttpRequestError}: {ex.Message} ({inner.Message})");
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -38,6 +38,9 @@ internal sealed class RelayBatch
     /// <summary>The outbox entries this batch carries.</summary>
     public IEnumerable<long> OutboxIds => _outboxIds.Values.SelectMany(ids => ids);
 
+    /// <summary>The outbox entries this batch carries, as a list.</summary>
+    public IReadOnlyList<long> OutboxIdList => [.. OutboxIds];
+
     /// <summary>Outbox ids the answer settled: accepted and duplicates relayed, rejected dead. Ids it did not name stay.</summary>
     public (List<long> Relayed, List<RelayRejected> Rejected) Settle(IntakeResult result)
     {

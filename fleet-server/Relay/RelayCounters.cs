@@ -8,6 +8,7 @@ public sealed class RelayCounters
     private long _duplicates;
     private long _rejected;
     private long _failedAttempts;
+    private long _exhausted;
     private string? _lastError;
     private long _lastDeliveryUtcTicks;
 
@@ -27,6 +28,9 @@ public sealed class RelayCounters
     /// <summary>Requests that failed transiently (5xx, timeout, refused connection) and were retried.</summary>
     public long FailedAttempts => Interlocked.Read(ref _failedAttempts);
 
+    /// <summary>Check-ins moved to dead letters after <c>Relay:MaxAttempts</c> failed attempts.</summary>
+    public long Exhausted => Interlocked.Read(ref _exhausted);
+
     public string? LastError => Volatile.Read(ref _lastError);
 
     public DateTimeOffset? LastDeliveryAt =>
@@ -40,6 +44,8 @@ public sealed class RelayCounters
         Interlocked.Add(ref _rejected, rejected);
         Interlocked.Exchange(ref _lastDeliveryUtcTicks, at.UtcTicks);
     }
+
+    internal void MovedAfterAttempts(int count) => Interlocked.Add(ref _exhausted, count);
 
     internal void Failed(string reason)
     {

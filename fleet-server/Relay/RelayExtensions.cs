@@ -9,6 +9,7 @@ internal static class RelayExtensions
         builder.Services.AddOptions<RelayOptions>().BindConfiguration(RelayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var enabled = builder.Configuration.GetSection(RelayOptions.SectionName).Get<RelayOptions>()?.Enabled ?? false;
         builder.Services.AddSingleton(new RelayCounters { Enabled = enabled });
+        builder.Services.AddSingleton<RelayCircuit>();
         if (enabled)
         {
             builder.Services.AddSingleton<IntakeClient>();

@@ -12,12 +12,16 @@ namespace ScanPoint.FleetServer.Relay;
 /// the end it starts again from the oldest entry left, skipping entries on the wire, which also picks up an entry
 /// whose transaction committed after later ones were read; a batch stuck in retries holds only its own entries. Delivery is at least once — a crash between the
 /// answer and the delete re-sends — and the backend's de-duplication by check-in id makes it exactly once as the
-/// backend sees it. Ingest never waits for the relay.
+/// backend sees it. Ingest never waits for the relay. Every request first asks the circuit breaker
+/// (<see cref="RelayCircuit"/>): while it is open none is sent. Each transient failure is counted on the batch's
+/// outbox entries; an entry that failed <see cref="RelayOptions.MaxAttempts"/> times moves to dead letters, and the
+/// rest of its batch goes back to the outbox reader.
 /// </summary>
 internal sealed class RelayWorker(
     IFleetStore store,
     IntakeClient client,
     RelayCounters counters,
+    RelayCircuit circuit,
     IOptions<RelayOptions> options,
     TimeProvider timeProvider,
     ILogger<RelayWorker> logger) : BackgroundService
@@ -53,6 +57,7 @@ internal sealed class RelayWorker(
     {
         var cursor = 0L;
         var failures = 0;
+        var lastSweep = timeProvider.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -73,8 +78,15 @@ internal sealed class RelayWorker(
 
                 if (read.Count < _options.BatchSize)
                 {
-                    // The end of the outbox: start again from the oldest entry left (skipping those on the wire).
-                    cursor = 0;
+                    // The end of the outbox: start again from the oldest entry left (skipping those on the wire) when
+                    // idle, or at most once per poll interval while entries keep coming; in between, read on after
+                    // the cursor, so that a busy outbox is not read again and again over the batches on the wire.
+                    if (fresh.Length == 0 || timeProvider.GetElapsedTime(lastSweep) >= _options.PollInterval)
+                    {
+                        cursor = 0;
+                        lastSweep = timeProvider.GetTimestamp();
+                    }
+
                     if (fresh.Length == 0)
                     {
                         await Task.Delay(_options.PollInterval, timeProvider, stoppingToken);
@@ -150,9 +162,25 @@ internal sealed class RelayWorker(
     {
         try
         {
-            var outcome = await client.PostAsync(batch.Request, stoppingToken);
+            while (!circuit.TryEnter(out var wait))
+            {
+                await Task.Delay(wait, timeProvider, stoppingToken);
+            }
+
+            IntakeOutcome outcome;
+            try
+            {
+                outcome = await client.PostAsync(batch.Request, stoppingToken);
+            }
+            catch
+            {
+                circuit.Abandoned();
+                throw;
+            }
+
             if (outcome.Result is { } result)
             {
+                circuit.Succeeded();
                 var (relayed, rejected) = batch.Settle(result);
                 await store.CompleteRelayAsync(relayed, rejected, timeProvider.GetUtcNow(), stoppingToken);
                 counters.Delivered(result.Accepted.Count, result.Duplicates.Count, rejected.Count, timeProvider.GetUtcNow());
@@ -172,6 +200,7 @@ internal sealed class RelayWorker(
 
             if (outcome.Refused)
             {
+                circuit.Succeeded(); // the backend is there and answered: a bad batch says nothing about its health
                 var rejected = batch.RejectAll("BATCH", outcome.Error);
                 await store.CompleteRelayAsync([], rejected, timeProvider.GetUtcNow(), stoppingToken);
                 counters.Delivered(0, 0, rejected.Count, timeProvider.GetUtcNow());
@@ -179,7 +208,17 @@ internal sealed class RelayWorker(
                 return true;
             }
 
+            circuit.Failed();
             counters.Failed(outcome.Error);
+            var exhausted = await store.RecordRelayFailureAsync(batch.OutboxIdList, outcome.Error, _options.MaxAttempts, timeProvider.GetUtcNow(), stoppingToken);
+            if (exhausted > 0)
+            {
+                // Those entries are dead letters now; the others of the batch are read again into a new batch.
+                counters.MovedAfterAttempts(exhausted);
+                Log.RelayAttemptsExhausted(logger, batch.Request.BatchId, exhausted, _options.MaxAttempts, outcome.Error);
+                return true;
+            }
+
             var delay = Backoff(attempt);
             Log.RelayAttemptFailed(logger, batch.Request.BatchId, batch.Count, attempt + 1, outcome.Error, delay);
             await Task.Delay(delay, timeProvider, stoppingToken);

@@ -24,9 +24,23 @@ public partial interface IFleetStore
     /// <summary>Outbox size, the commit time of its oldest entry, and dead letters.</summary>
     Task<RelayBacklog> GetRelayBacklogAsync(CancellationToken cancellationToken);
 
-    /// <summary>Dead letters, newest first, at most <paramref name="max"/>.</summary>
-    Task<IReadOnlyList<RelayDeadLetter>> DeadLettersAsync(int max, CancellationToken cancellationToken);
+    /// <summary>
+    /// Counts one failed attempt on each of the entries <paramref name="outboxIds"/> (persisted in the outbox row, so a
+    /// restart does not reset it) with its <paramref name="error"/>; entries that have now failed
+    /// <paramref name="maxAttempts"/> times move to dead letters (code <c>ATTEMPTS</c>, the last error as reason)
+    /// stamped <paramref name="at"/>. Returns how many moved. One transaction; unknown ids are ignored.
+    /// </summary>
+    Task<int> RecordRelayFailureAsync(IReadOnlyList<long> outboxIds, string error, int maxAttempts, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Puts every dead letter back into the outbox (after the cause was fixed); returns how many.</summary>
-    Task<int> ReplayDeadLettersAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Dead letters, newest first, at most <paramref name="max"/>; only those of devices in <paramref name="province"/>
+    /// unless it is null.
+    /// </summary>
+    Task<IReadOnlyList<RelayDeadLetter>> DeadLettersAsync(int max, string? province, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Puts the dead letters back into the outbox with their attempts reset (after the cause was fixed), only those of
+    /// devices in <paramref name="province"/> unless it is null; returns how many.
+    /// </summary>
+    Task<int> ReplayDeadLettersAsync(string? province, CancellationToken cancellationToken);
 }

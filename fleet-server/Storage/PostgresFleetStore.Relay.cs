@@ -65,24 +65,54 @@ public sealed partial class PostgresFleetStore
             reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt64(2));
     }
 
-    public async Task<IReadOnlyList<RelayDeadLetter>> DeadLettersAsync(int max, CancellationToken cancellationToken)
+    public async Task<int> RecordRelayFailureAsync(IReadOnlyList<long> outboxIds, string error, int maxAttempts, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(outboxIds);
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxAttempts);
+        if (outboxIds.Count == 0)
+        {
+            return 0;
+        }
+
+        // A batch runs in one implicit transaction; the second statement sees the first one's counts.
+        var ids = outboxIds.ToArray();
+        await using var batch = _dataSource.CreateBatch();
+        var count = new NpgsqlBatchCommand(PostgresFleetStoreSql.CountRelayFailure);
+        count.Parameters.Add(new NpgsqlParameter<long[]>("ids", ids));
+        count.Parameters.Add(new NpgsqlParameter<string>("error", error));
+        var move = new NpgsqlBatchCommand(PostgresFleetStoreSql.MoveExhausted);
+        move.Parameters.Add(new NpgsqlParameter<long[]>("ids", ids));
+        move.Parameters.Add(new NpgsqlParameter<int>("max", maxAttempts));
+        move.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("dead_at", at.ToUniversalTime()));
+        batch.BatchCommands.Add(count);
+        batch.BatchCommands.Add(move);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        return move.RecordsAffected;
+    }
+
+    public async Task<IReadOnlyList<RelayDeadLetter>> DeadLettersAsync(int max, string? province, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         await using var command = _dataSource.CreateCommand(PostgresFleetStoreSql.SelectDeadLetters);
         command.Parameters.Add(new NpgsqlParameter<int>("max", max));
+        command.Parameters.Add(new NpgsqlParameter("province", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)province ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var letters = new List<RelayDeadLetter>();
         while (await reader.ReadAsync(cancellationToken))
         {
             letters.Add(new RelayDeadLetter(
-                reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4)));
+                reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5),
+                reader.GetFieldValue<DateTimeOffset>(6)));
         }
 
         return letters;
     }
 
-    public async Task<int> ReplayDeadLettersAsync(CancellationToken cancellationToken)
+    public async Task<int> ReplayDeadLettersAsync(string? province, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(PostgresFleetStoreSql.ReplayDeadLetters);
+        command.Parameters.Add(new NpgsqlParameter("province", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)province ?? DBNull.Value });
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

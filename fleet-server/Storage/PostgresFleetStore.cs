@@ -58,7 +58,7 @@ public sealed partial class PostgresFleetStore : IFleetStore
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var relay = new NpgsqlCommand(PostgresFleetStoreSql.CreateRelay, connection))
+        await using (var relay = new NpgsqlCommand(PostgresFleetStoreSql.CreateRelay + RetentionSql.CreatePostgres, connection))
         {
             await relay.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -204,10 +204,14 @@ internal static class PostgresFleetStoreSql
     /// </summary>
     public const string CreateRelay = """
         CREATE TABLE IF NOT EXISTS relay_outbox (
-            outbox_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            device_id text   NOT NULL,
-            seq       bigint NOT NULL
+            outbox_id  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            device_id  text   NOT NULL,
+            seq        bigint NOT NULL,
+            attempts   int    NOT NULL DEFAULT 0,
+            last_error text
         );
+        ALTER TABLE relay_outbox ADD COLUMN IF NOT EXISTS attempts int NOT NULL DEFAULT 0;
+        ALTER TABLE relay_outbox ADD COLUMN IF NOT EXISTS last_error text;
         CREATE INDEX IF NOT EXISTS relay_outbox_check_in ON relay_outbox (device_id, seq);
         CREATE TABLE IF NOT EXISTS relay_dead_letters (
             device_id text        NOT NULL,
@@ -215,8 +219,10 @@ internal static class PostgresFleetStoreSql
             code      text        NOT NULL,
             reason    text        NOT NULL,
             dead_at   timestamptz NOT NULL,
+            attempts  int         NOT NULL DEFAULT 0,
             PRIMARY KEY (device_id, seq)
         );
+        ALTER TABLE relay_dead_letters ADD COLUMN IF NOT EXISTS attempts int NOT NULL DEFAULT 0;
         CREATE OR REPLACE FUNCTION relay_enqueue() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
         BEGIN
             INSERT INTO relay_outbox (device_id, seq) SELECT device_id, seq FROM relay_new_check_ins ORDER BY device_id, seq;
@@ -248,11 +254,12 @@ internal static class PostgresFleetStoreSql
 
     /// <summary>Dead letters first (they read the outbox rows), then every completed entry leaves the outbox.</summary>
     public const string CompleteRelay = """
-        INSERT INTO relay_dead_letters (device_id, seq, code, reason, dead_at)
-        SELECT o.device_id, o.seq, r.code, r.reason, @dead_at
+        INSERT INTO relay_dead_letters (device_id, seq, code, reason, dead_at, attempts)
+        SELECT o.device_id, o.seq, r.code, r.reason, @dead_at, o.attempts
         FROM unnest(@rejected_ids, @codes, @reasons) AS r (outbox_id, code, reason)
         JOIN relay_outbox o ON o.outbox_id = r.outbox_id
-        ON CONFLICT (device_id, seq) DO UPDATE SET code = excluded.code, reason = excluded.reason, dead_at = excluded.dead_at;
+        ON CONFLICT (device_id, seq) DO UPDATE
+        SET code = excluded.code, reason = excluded.reason, dead_at = excluded.dead_at, attempts = excluded.attempts;
         DELETE FROM relay_outbox WHERE outbox_id = ANY(@ids);
         """;
 
@@ -263,13 +270,34 @@ internal static class PostgresFleetStoreSql
                (SELECT count(*) FROM relay_dead_letters)
         """;
 
-    public const string SelectDeadLetters = """
-        SELECT device_id, seq, code, reason, dead_at FROM relay_dead_letters
-        ORDER BY dead_at DESC, device_id COLLATE "C", seq LIMIT @max
+    /// <summary>One more failed attempt on each entry of @ids, with the error (run before <see cref="MoveExhausted"/>).</summary>
+    public const string CountRelayFailure = """
+        UPDATE relay_outbox SET attempts = attempts + 1, last_error = @error WHERE outbox_id = ANY(@ids)
         """;
 
+    /// <summary>Entries of @ids that failed @max times leave the outbox for the dead letters.</summary>
+    public const string MoveExhausted = """
+        WITH gone AS (DELETE FROM relay_outbox WHERE outbox_id = ANY(@ids) AND attempts >= @max RETURNING device_id, seq, attempts, last_error)
+        INSERT INTO relay_dead_letters (device_id, seq, code, reason, dead_at, attempts)
+        SELECT device_id, seq, 'ATTEMPTS', attempts || ' failed attempts; last: ' || coalesce(last_error, ''), @dead_at, attempts FROM gone
+        ON CONFLICT (device_id, seq) DO UPDATE
+        SET code = excluded.code, reason = excluded.reason, dead_at = excluded.dead_at, attempts = excluded.attempts
+        """;
+
+    /// <summary>@province null: every dead letter.</summary>
+    public const string SelectDeadLetters = """
+        SELECT l.device_id, l.seq, coalesce(d.province, ''), l.code, l.reason, l.attempts, l.dead_at
+        FROM relay_dead_letters l LEFT JOIN devices d ON d.device_id = l.device_id
+        WHERE @province::text IS NULL OR d.province = @province::text
+        ORDER BY l.dead_at DESC, l.device_id COLLATE "C", l.seq LIMIT @max
+        """;
+
+    /// <summary>Out of the dead letters and back into the outbox (attempts start again at 0); @province null: all.</summary>
     public const string ReplayDeadLetters = """
-        WITH moved AS (DELETE FROM relay_dead_letters RETURNING device_id, seq, dead_at)
+        WITH moved AS (
+            DELETE FROM relay_dead_letters
+            WHERE @province::text IS NULL OR device_id IN (SELECT device_id FROM devices WHERE province = @province::text)
+            RETURNING device_id, seq, dead_at)
         INSERT INTO relay_outbox (device_id, seq) SELECT device_id, seq FROM moved ORDER BY dead_at, device_id, seq
         """;
 }

@@ -94,25 +94,61 @@ public sealed partial class SqliteFleetStore
             reader.GetInt64(0), reader.IsDBNull(1) ? null : SqliteTimestamp.FromText(reader.GetString(1)), reader.GetInt64(2)));
     }
 
-    public Task<IReadOnlyList<RelayDeadLetter>> DeadLettersAsync(int max, CancellationToken cancellationToken)
+    public Task<int> RecordRelayFailureAsync(IReadOnlyList<long> outboxIds, string error, int maxAttempts, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(outboxIds);
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxAttempts);
+        if (outboxIds.Count == 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        return WriteAsync(
+            writer =>
+            {
+                using var transaction = writer.BeginTransaction();
+                using var command = writer.CreateCommand();
+                command.Transaction = transaction;
+                command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(outboxIds));
+                command.Parameters.AddWithValue("$error", error);
+                command.Parameters.AddWithValue("$max", maxAttempts);
+                command.Parameters.AddWithValue("$dead_at", SqliteTimestamp.ToText(at));
+                command.CommandText = SqliteFleetStoreSql.CountRelayFailure;
+                command.ExecuteNonQuery();
+                command.CommandText = SqliteFleetStoreSql.InsertExhausted;
+                command.ExecuteNonQuery();
+                command.CommandText = SqliteFleetStoreSql.DeleteExhausted;
+                var moved = command.ExecuteNonQuery();
+                cancellationToken.ThrowIfCancellationRequested();
+                transaction.Commit();
+                return moved;
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<RelayDeadLetter>> DeadLettersAsync(int max, string? province, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = OpenReader();
         using var command = connection.CreateCommand();
         command.CommandText = SqliteFleetStoreSql.SelectDeadLetters;
         command.Parameters.AddWithValue("$max", max);
+        command.Parameters.AddWithValue("$province", (object?)province ?? DBNull.Value);
         using var reader = command.ExecuteReader();
         var letters = new List<RelayDeadLetter>();
         while (reader.Read())
         {
             letters.Add(new RelayDeadLetter(
-                reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), SqliteTimestamp.FromText(reader.GetString(4))));
+                reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5),
+                SqliteTimestamp.FromText(reader.GetString(6))));
         }
 
         return Task.FromResult<IReadOnlyList<RelayDeadLetter>>(letters);
     }
 
-    public Task<int> ReplayDeadLettersAsync(CancellationToken cancellationToken) =>
+    public Task<int> ReplayDeadLettersAsync(string? province, CancellationToken cancellationToken) =>
         WriteAsync(
             writer =>
             {
@@ -120,9 +156,24 @@ public sealed partial class SqliteFleetStore
                 using var command = writer.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = SqliteFleetStoreSql.ReplayDeadLetters;
+                command.Parameters.AddWithValue("$province", (object?)province ?? DBNull.Value);
                 var moved = command.ExecuteNonQuery() / 2;
                 transaction.Commit();
                 return moved;
             },
             cancellationToken);
+
+    /// <summary>Relay columns a file made before them lacks (called by <see cref="MigrateAsync"/> after the relay tables).</summary>
+    private static void AddRelayColumns(SqliteCommand command)
+    {
+        foreach (var (table, column, type) in SqliteFleetStoreSql.AddedRelayColumns)
+        {
+            command.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+            if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                command.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {type}";
+                command.ExecuteNonQuery();
+            }
+        }
+    }
 }

@@ -66,6 +66,9 @@ public sealed partial class SqliteFleetStore : IFleetStore
 
                 command.CommandText = SqliteFleetStoreSql.CreateRelay;
                 command.ExecuteNonQuery();
+                AddRelayColumns(command);
+                command.CommandText = RetentionSql.CreateSqlite;
+                command.ExecuteNonQuery();
                 transaction.Commit();
                 return true;
             },

@@ -174,9 +174,11 @@ internal static class SqliteFleetStoreSql
     /// </summary>
     public const string CreateRelay = """
         CREATE TABLE IF NOT EXISTS relay_outbox (
-            outbox_id INTEGER PRIMARY KEY,
-            device_id TEXT    NOT NULL,
-            seq       INTEGER NOT NULL
+            outbox_id  INTEGER PRIMARY KEY,
+            device_id  TEXT    NOT NULL,
+            seq        INTEGER NOT NULL,
+            attempts   INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
         );
         CREATE INDEX IF NOT EXISTS relay_outbox_check_in ON relay_outbox (device_id, seq);
         CREATE TABLE IF NOT EXISTS relay_dead_letters (
@@ -185,6 +187,7 @@ internal static class SqliteFleetStoreSql
             code      TEXT    NOT NULL,
             reason    TEXT    NOT NULL,
             dead_at   TEXT    NOT NULL,
+            attempts  INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (device_id, seq)
         ) WITHOUT ROWID;
         INSERT INTO relay_outbox (device_id, seq)
@@ -214,9 +217,10 @@ internal static class SqliteFleetStoreSql
     public const string DeleteRelayed = "DELETE FROM relay_outbox WHERE outbox_id IN (SELECT value FROM json_each($ids))";
 
     public const string InsertDeadLetter = """
-        INSERT INTO relay_dead_letters (device_id, seq, code, reason, dead_at)
-        SELECT device_id, seq, $code, $reason, $dead_at FROM relay_outbox WHERE outbox_id = $outbox_id
-        ON CONFLICT (device_id, seq) DO UPDATE SET code = excluded.code, reason = excluded.reason, dead_at = excluded.dead_at
+        INSERT INTO relay_dead_letters (device_id, seq, code, reason, dead_at, attempts)
+        SELECT device_id, seq, $code, $reason, $dead_at, attempts FROM relay_outbox WHERE outbox_id = $outbox_id
+        ON CONFLICT (device_id, seq) DO UPDATE
+        SET code = excluded.code, reason = excluded.reason, dead_at = excluded.dead_at, attempts = excluded.attempts
         """;
 
     public const string SelectRelayBacklog = """
@@ -226,12 +230,47 @@ internal static class SqliteFleetStoreSql
                (SELECT count(*) FROM relay_dead_letters)
         """;
 
-    public const string SelectDeadLetters = """
-        SELECT device_id, seq, code, reason, dead_at FROM relay_dead_letters ORDER BY dead_at DESC, device_id, seq LIMIT $max
+    /// <summary>Relay columns added after the first release: files made before them get them at migration.</summary>
+    public static readonly (string Table, string Column, string Type)[] AddedRelayColumns =
+    [
+        ("relay_outbox", "attempts", "INTEGER NOT NULL DEFAULT 0"),
+        ("relay_outbox", "last_error", "TEXT"),
+        ("relay_dead_letters", "attempts", "INTEGER NOT NULL DEFAULT 0"),
+    ];
+
+    /// <summary>$ids is a JSON array of outbox ids: one more failed attempt each, with the error.</summary>
+    public const string CountRelayFailure = """
+        UPDATE relay_outbox SET attempts = attempts + 1, last_error = $error WHERE outbox_id IN (SELECT value FROM json_each($ids))
         """;
 
+    /// <summary>Entries of $ids that failed $max times become dead letters (run before <see cref="DeleteExhausted"/>).</summary>
+    public const string InsertExhausted = """
+        INSERT INTO relay_dead_letters (device_id, seq, code, reason, dead_at, attempts)
+        SELECT device_id, seq, 'ATTEMPTS', attempts || ' failed attempts; last: ' || coalesce(last_error, ''), $dead_at, attempts
+        FROM relay_outbox WHERE outbox_id IN (SELECT value FROM json_each($ids)) AND attempts >= $max
+        ON CONFLICT (device_id, seq) DO UPDATE
+        SET code = excluded.code, reason = excluded.reason, dead_at = excluded.dead_at, attempts = excluded.attempts
+        """;
+
+    public const string DeleteExhausted = """
+        DELETE FROM relay_outbox WHERE outbox_id IN (SELECT value FROM json_each($ids)) AND attempts >= $max
+        """;
+
+    /// <summary>$province null: every dead letter.</summary>
+    public const string SelectDeadLetters = """
+        SELECT l.device_id, l.seq, coalesce(d.province, ''), l.code, l.reason, l.attempts, l.dead_at
+        FROM relay_dead_letters l LEFT JOIN devices d ON d.device_id = l.device_id
+        WHERE $province IS NULL OR d.province = $province
+        ORDER BY l.dead_at DESC, l.device_id, l.seq LIMIT $max
+        """;
+
+    /// <summary>Back into the outbox (attempts start again at 0), then out of the dead letters; $province null: all.</summary>
     public const string ReplayDeadLetters = """
-        INSERT INTO relay_outbox (device_id, seq) SELECT device_id, seq FROM relay_dead_letters ORDER BY dead_at, device_id, seq;
-        DELETE FROM relay_dead_letters;
+        INSERT INTO relay_outbox (device_id, seq)
+        SELECT l.device_id, l.seq FROM relay_dead_letters l LEFT JOIN devices d ON d.device_id = l.device_id
+        WHERE $province IS NULL OR d.province = $province
+        ORDER BY l.dead_at, l.device_id, l.seq;
+        DELETE FROM relay_dead_letters
+        WHERE $province IS NULL OR device_id IN (SELECT device_id FROM devices WHERE province = $province);
         """;
 }

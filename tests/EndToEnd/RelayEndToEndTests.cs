@@ -34,6 +34,7 @@ public sealed class RelayEndToEndTests(ITestOutputHelper output)
                 [
                     $"--Relay:Url={receiver.Url}", "--Relay:BatchSize=50", "--Relay:MaxInFlight=4", "--Relay:Timeout=00:00:01",
                     "--Relay:MinBackoff=00:00:00.100", "--Relay:MaxBackoff=00:00:01", "--Relay:PollInterval=00:00:00.100",
+                    "--Relay:CircuitOpenFor=00:00:02", "--Relay:MaxAttempts=100000", // retried for as long as it takes
                     .. database.Settings,
                 ],
             };

@@ -17,7 +17,7 @@ public static class ReceiverApp
         builder.Services.AddSingleton(sp => new ReceiverStore(sp.GetRequiredService<IOptions<ReceiverOptions>>().Value.DatabasePath));
         builder.Services.AddProblemDetails();
         var receiver = builder.Configuration.GetSection(ReceiverOptions.SectionName).Get<ReceiverOptions>() ?? new ReceiverOptions();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(receiver.Address), receiver.Port));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(receiver.Address), receiver.Port, listen => ReceiverTls.Configure(listen, receiver)));
         var app = builder.Build();
         app.Use((context, next) =>
         {

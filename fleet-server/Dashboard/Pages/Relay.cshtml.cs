@@ -8,11 +8,11 @@ namespace ScanPoint.FleetServer.Dashboard.Pages;
 
 /// <summary>
 /// <c>/relay</c> (policy View): the relay outbox (entries waiting, age of the oldest) and its dead letters (of the
-/// user's province); <c>POST /relay</c> replays every dead letter (policy Steer, and only for a user of every
-/// province, since the outbox is national).
+/// user's province); <c>POST /relay</c> replays the dead letters of the user's province (all for a user of every
+/// province; policy Steer).
 /// </summary>
 [Authorize(Policy = FleetPolicies.View)]
-public sealed class RelayModel(IFleetStore store, FleetSnapshots snapshots, IAuthorizationService authorization, TimeProvider time, ILogger<RelayModel> logger) : PageModel
+public sealed class RelayModel(IFleetStore store, IAuthorizationService authorization, TimeProvider time, ILogger<RelayModel> logger) : PageModel
 {
     public RelayBacklog Backlog { get; private set; } = null!;
 
@@ -33,18 +33,18 @@ public sealed class RelayModel(IFleetStore store, FleetSnapshots snapshots, IAut
             return Forbid();
         }
 
-        Replayed = await store.ReplayDeadLettersAsync(HttpContext.RequestAborted).ConfigureAwait(false);
+        Replayed = await store.ReplayDeadLettersAsync(ProvinceScope.Of(User), HttpContext.RequestAborted).ConfigureAwait(false);
         Log.DashboardReplayed(logger, User.Identity?.Name ?? "", Replayed.Value);
         await LoadAsync().ConfigureAwait(false);
         return Page();
     }
 
     private async Task<bool> MayReplayAsync() =>
-        ProvinceScope.Of(User) is null && (await authorization.AuthorizeAsync(User, FleetPolicies.Steer).ConfigureAwait(false)).Succeeded;
+        (await authorization.AuthorizeAsync(User, FleetPolicies.Steer).ConfigureAwait(false)).Succeeded;
 
     private async Task LoadAsync()
     {
-        (Backlog, Letters) = await DashboardApi.RelayAsync(HttpContext, store, snapshots, HttpContext.RequestAborted).ConfigureAwait(false);
+        (Backlog, Letters) = await DashboardApi.RelayAsync(HttpContext, store, HttpContext.RequestAborted).ConfigureAwait(false);
         MayReplay = await MayReplayAsync().ConfigureAwait(false);
     }
 }

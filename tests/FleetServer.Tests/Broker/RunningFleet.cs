@@ -79,7 +79,7 @@ internal sealed class RunningFleet : IAsyncDisposable
     private async Task StartAppAsync()
     {
         _app = FleetServerApp.Build(
-            [$"--Storage:SqlitePath={DatabasePath}", $"--Mqtt:Port={MqttPort}", $"--Http:Port={HttpPort}", $"--Enrolment:CaDir={Path.Combine(Path.GetDirectoryName(DatabasePath)!, "ca")}", $"--Enrolment:HttpsPort={HttpsPort}", $"--Mqtt:TlsPort={MqttTlsPort}", "--Mqtt:RevocationCheckInterval=00:00:01", .. _extraArgs],
+            [$"--Storage:SqlitePath={DatabasePath}", $"--Mqtt:Port={MqttPort}", $"--Http:Port={HttpPort}", $"--Enrolment:CaDir={Path.Combine(Path.GetDirectoryName(DatabasePath)!, "ca")}", $"--Enrolment:HttpsPort={HttpsPort}", $"--Mqtt:TlsPort={MqttTlsPort}", "--Mqtt:RevocationCheckInterval=00:00:01", "--Retention:Days=3650", .. _extraArgs],
             b => b.Logging.AddProvider(Logs));
         await _app.StartAsync();
     }

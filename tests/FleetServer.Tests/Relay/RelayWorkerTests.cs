@@ -25,7 +25,8 @@ public sealed class RelayWorkerTests : IAsyncLifetime
         _receiver = await RunningReceiver.StartAsync();
         _fleet = await RunningFleet.StartAsync(
             $"--Relay:Url={Receiver.Url}", "--Relay:BatchSize=200", "--Relay:Timeout=00:00:02", "--Relay:MinBackoff=00:00:00.050",
-            "--Relay:MaxBackoff=00:00:00.500", "--Relay:PollInterval=00:00:00.050");
+            "--Relay:MaxBackoff=00:00:00.500", "--Relay:PollInterval=00:00:00.050",
+            "--Relay:CircuitOpenFor=00:00:00.500");
     }
 
     public async Task DisposeAsync()
@@ -57,7 +58,7 @@ public sealed class RelayWorkerTests : IAsyncLifetime
 
         await AssertReceiverHoldsExactlyAsync(stored);
         Assert.Equal(1, await RelayAsync("deadLetters"));
-        var dead = Assert.Single(await Fleet.Services.GetRequiredService<IFleetStore>().DeadLettersAsync(10, CancellationToken.None));
+        var dead = Assert.Single(await Fleet.Services.GetRequiredService<IFleetStore>().DeadLettersAsync(10, null, CancellationToken.None));
         Assert.Equal(("kiosk-1", 11L, "ID"), (dead.DeviceId, dead.Seq, dead.Code));
     }
 

@@ -95,11 +95,64 @@ public abstract partial class FleetStoreContractTests
         await Store.CompleteRelayAsync([pending[0].OutboxId], [new RelayRejected(pending[1].OutboxId, "ID", "id must be a ULID")], Time.GetUtcNow(), Ct);
 
         Assert.Equal(new RelayBacklog(1, Time.GetUtcNow(), 1), await Store.GetRelayBacklogAsync(Ct));
-        Assert.Equal(new RelayDeadLetter("kiosk-1", 2, "ID", "id must be a ULID", Time.GetUtcNow()), Assert.Single(await Store.DeadLettersAsync(10, Ct)));
+        Assert.Equal(new RelayDeadLetter("kiosk-1", 2, "HN", "ID", "id must be a ULID", 0, Time.GetUtcNow()), Assert.Single(await Store.DeadLettersAsync(10, null, Ct)));
 
-        Assert.Equal(1, await Store.ReplayDeadLettersAsync(Ct));
+        Assert.Equal(1, await Store.ReplayDeadLettersAsync(null, Ct));
 
         Assert.Equal([3L, 2], (await Store.PendingRelayAsync(10, 0, Ct)).Select(p => p.CheckIn.Seq));
         Assert.Equal(new RelayBacklog(2, Time.GetUtcNow(), 0), await Store.GetRelayBacklogAsync(Ct));
+    }
+
+    [Fact]
+    public async Task RecordRelayFailureAsync_CountsPerEntryAndDeadLettersAtMaxAttempts()
+    {
+        await Store.AddDeviceAsync(TestCheckIns.Device("kiosk-1"), Ct);
+        await Store.StoreCheckInsAsync(TestCheckIns.Range("kiosk-1", 1, 3), Ct);
+        var pending = await Store.PendingRelayAsync(10, 0, Ct);
+        long[] first = [pending[0].OutboxId, pending[1].OutboxId];
+
+        Assert.Equal(0, await Store.RecordRelayFailureAsync(first, "HTTP 503", 3, Time.GetUtcNow(), Ct));
+        Assert.Equal(0, await Store.RecordRelayFailureAsync([pending[0].OutboxId], "HTTP 502", 3, Time.GetUtcNow(), Ct));
+        Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(1, await Store.RecordRelayFailureAsync(first, "timeout", 3, Time.GetUtcNow(), Ct));
+
+        Assert.Equal([2L, 3], (await Store.PendingRelayAsync(10, 0, Ct)).Select(p => p.CheckIn.Seq));
+        Assert.Equal(
+            new RelayDeadLetter("kiosk-1", 1, "HN", "ATTEMPTS", "3 failed attempts; last: timeout", 3, Time.GetUtcNow()),
+            Assert.Single(await Store.DeadLettersAsync(10, null, Ct)));
+        Assert.Equal(new RelayBacklog(2, Time.GetUtcNow() - TimeSpan.FromMinutes(5), 1), await Store.GetRelayBacklogAsync(Ct));
+    }
+
+    [Fact]
+    public async Task RecordRelayFailureAsync_AttemptsAreInTheOutboxRowAndSurviveANewStoreInstance()
+    {
+        await Store.AddDeviceAsync(TestCheckIns.Device("kiosk-1"), Ct);
+        await Store.StoreCheckInsAsync(TestCheckIns.Range("kiosk-1", 1, 1), Ct);
+        var entry = Assert.Single(await Store.PendingRelayAsync(10, 0, Ct)).OutboxId;
+        await Store.RecordRelayFailureAsync([entry], "HTTP 500", 2, Time.GetUtcNow(), Ct);
+
+        Assert.Equal(1, await CountRawAsync($"SELECT count(*) FROM relay_outbox WHERE outbox_id = {entry} AND attempts = 1 AND last_error = 'HTTP 500'"));
+        await Store.MigrateAsync(Ct); // as at a restart
+        Assert.Equal(1, await Store.RecordRelayFailureAsync([entry], "HTTP 500", 2, Time.GetUtcNow(), Ct));
+        Assert.Equal(0, await CountRawAsync("SELECT count(*) FROM relay_outbox"));
+    }
+
+    [Fact]
+    public async Task ReplayDeadLettersAsync_ResetsAttemptsAndHonoursTheProvince()
+    {
+        await Store.AddDeviceAsync(TestCheckIns.Device("kiosk-1", province: "HN"), Ct);
+        await Store.AddDeviceAsync(TestCheckIns.Device("kiosk-2", province: "SG"), Ct);
+        await Store.StoreCheckInsAsync(TestCheckIns.Range("kiosk-1", 1, 1), Ct);
+        await Store.StoreCheckInsAsync(TestCheckIns.Range("kiosk-2", 1, 1), Ct);
+        var pending = await Store.PendingRelayAsync(10, 0, Ct);
+        Assert.Equal(2, await Store.RecordRelayFailureAsync([.. pending.Select(p => p.OutboxId)], "HTTP 503", 1, Time.GetUtcNow(), Ct));
+
+        Assert.Equal(["kiosk-2"], (await Store.DeadLettersAsync(10, "SG", Ct)).Select(l => l.DeviceId));
+        Assert.Equal(1, await Store.ReplayDeadLettersAsync("SG", Ct));
+
+        Assert.Equal(["kiosk-1"], (await Store.DeadLettersAsync(10, null, Ct)).Select(l => l.DeviceId));
+        var back = Assert.Single(await Store.PendingRelayAsync(10, 0, Ct));
+        Assert.Equal("kiosk-2", back.CheckIn.DeviceId);
+        Assert.Equal(1, await CountRawAsync($"SELECT count(*) FROM relay_outbox WHERE outbox_id = {back.OutboxId} AND attempts = 0"));
     }
 }

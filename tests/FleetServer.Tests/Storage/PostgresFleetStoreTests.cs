@@ -45,6 +45,12 @@ public sealed class PostgresFleetStoreTests : FleetStoreContractTests
         return rows;
     }
 
+    protected override async Task<long> CountRawAsync(string sql)
+    {
+        await using var command = _raw.CreateCommand(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     protected override async Task ExecuteRawAsync(string sql)
     {
         await using var command = _raw.CreateCommand(sql);

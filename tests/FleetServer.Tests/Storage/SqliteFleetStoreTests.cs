@@ -38,6 +38,15 @@ public sealed class SqliteFleetStoreTests : FleetStoreContractTests
         return Task.FromResult<IReadOnlyList<StoredCheckIn>>(rows);
     }
 
+    protected override Task<long> CountRawAsync(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Task.FromResult(Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     protected override Task ExecuteRawAsync(string sql)
     {
         using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
