@@ -43,6 +43,7 @@ public static class FleetServerApp
         builder.AddManagement();
         builder.AddUsers();
         builder.AddRelay();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<FleetOpenApi>());
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -61,6 +62,7 @@ public static class FleetServerApp
         app.MapTrust();
         app.MapManagement();
         app.MapEnrolmentCodes();
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 }
