@@ -47,7 +47,7 @@ internal static class ManagementEndpoints
             .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
         app.MapGet("/api/devices/{deviceId}/alerts", async (string deviceId, IFleetStore store, CancellationToken cancellationToken) =>
             Results.Ok(await store.Management.DeviceAlertsAsync(deviceId, MaxRows, cancellationToken).ConfigureAwait(false)))
-            .RequireAuthorization(FleetPolicies.Steer).WithName("DeviceAlerts")
+            .RequireAuthorization(FleetPolicies.View).RequireDeviceInProvince().WithName("DeviceAlerts")
             .WithSummary("The device's latest alert changes (at most 200), newest first")
             .Produces<IReadOnlyList<AlertRecord>>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
         app.MapGet("/api/alerts", async (ClaimsPrincipal user, IFleetStore store, CancellationToken cancellationToken) =>
@@ -59,7 +59,7 @@ internal static class ManagementEndpoints
             }
 
             var mine = (await store.ListDeviceHealthAsync(cancellationToken).ConfigureAwait(false))
-                .Select(d => d.DeviceId).ToHashSet(StringComparer.Ordinal);
+                .Where(d => user.MayActIn(d.Province)).Select(d => d.DeviceId).ToHashSet(StringComparer.Ordinal);
             return Results.Ok(open.Where(a => mine.Contains(a.DeviceId)).ToList());
         }).RequireAuthorization(FleetPolicies.View).WithName("Alerts")
             .WithSummary("Every open alert of the user's provinces")
