@@ -28,6 +28,8 @@ if [ -f "$testdata/shc/issuer/.well-known/jwks.json" ]; then
   for crl in "$testdata"/shc/issuer/.well-known/crl/*.json; do shc_trust+=(--shc-crl "$crl"); done
 fi
 "${fleet[@]}" trust init-demo --out "$demo/trust" "${shc_trust[@]}" >/dev/null
+# The first administrator: no default account exists; `users add` without a piped password prints a one-time one.
+admin_password="$("${fleet[@]}" users add --name admin --role admin </dev/null | tail -n 1)"
 enrolment=(--Enrolment:HttpsPort="$https_port" --Enrolment:HostNames:0=127.0.0.1 --Enrolment:Broker="mqtts://127.0.0.1:$mqtts_port"
            --Enrolment:TrustAnchor="$demo/trust/trust-anchor.pem")
 "${fleet[@]}" --Mqtt:Port="$mqtt_port" --Mqtt:TlsPort="$mqtts_port" --Http:Port="$http_port" "${enrolment[@]}" >"$demo/fleet.log" 2>&1 &
@@ -56,7 +58,13 @@ screen_port="${SCANPOINT_SCREEN_PORT:-8088}"
 kiosk_pid=$!
 echo
 echo "ScanPoint demo is running: fleet server + one kiosk replaying $(wc -l <"$samples") sample codes."
-echo "  Look at:  http://127.0.0.1:$http_port/api/stats  …/api/devices  …/api/provinces"
+echo "  Dashboard:  http://127.0.0.1:$http_port/   sign in as admin, password $admin_password"
+echo "  API (HTTP Basic, same account):"
+echo "    curl -u admin:$admin_password http://127.0.0.1:$http_port/api/stats"
+echo "    curl -u admin:$admin_password http://127.0.0.1:$http_port/api/devices"
+echo "    curl -u admin:$admin_password http://127.0.0.1:$http_port/api/provinces"
+echo "    OpenAPI document: http://127.0.0.1:$http_port/openapi/v1.json"
+echo "  More accounts: ${fleet[*]} users add --name NAME --role operator|technician|tracer|auditor [--province HN]"
 echo "  Kiosk screen (open in a browser; Chromium in kiosk mode on the device): http://127.0.0.1:$screen_port/"
 echo "  Scan more: append lines to $samples"
 echo "  Steer it: ${fleet[*]} devices config --id ID --set mode=checkpoint   (ID from /api/devices)"

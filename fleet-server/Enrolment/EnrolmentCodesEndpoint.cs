@@ -50,7 +50,10 @@ internal static class EnrolmentCodesEndpoint
             {
                 return Results.BadRequest(new { error = ex.Message });
             }
-        }).RequireAuthorization(FleetPolicies.Enrol);
+        }).RequireAuthorization(FleetPolicies.Enrol).WithName("CreateEnrolmentCode")
+            .WithSummary("A one-time enrolment ticket for a new device at a site, or for re-enrolling a device")
+            .Produces<Created>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
+            .Produces(StatusCodes.Status403Forbidden).Produces(StatusCodes.Status404NotFound);
         return app;
     }
 }

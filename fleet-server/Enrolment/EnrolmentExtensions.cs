@@ -33,7 +33,8 @@ internal static class EnrolmentExtensions
     {
         // Public: a kiosk fetches the CA certificate, checks it against the pin in its ticket, and then trusts only
         // server certificates that chain to it (TLS does not send the root itself).
-        app.MapGet("/api/ca", (FleetCertificateAuthority ca) => Results.Text(ca.Certificate.ExportCertificatePem(), "application/x-pem-file"));
+        app.MapGet("/api/ca", (FleetCertificateAuthority ca) => Results.Text(ca.Certificate.ExportCertificatePem(), "application/x-pem-file"))
+            .AllowAnonymous().WithName("FleetCa").WithSummary("Device-facing, anonymous: the fleet CA certificate (PEM)").Produces<string>(StatusCodes.Status200OK, "application/x-pem-file");
         app.MapPost("/api/renew", async (HttpContext http, RenewalRequest request, EnrolmentService enrolment, FleetTls tls, CancellationToken cancellationToken) =>
         {
             if (!http.Request.IsHttps)
@@ -45,7 +46,8 @@ internal static class EnrolmentExtensions
             return await enrolment.RenewAsync(current, request, tls, cancellationToken).ConfigureAwait(false) is { } response
                 ? Results.Ok(response)
                 : Results.Problem("renewal refused: present a current certificate of this fleet for a registered, unrevoked device", statusCode: StatusCodes.Status403Forbidden);
-        });
+        }).AllowAnonymous().WithName("RenewCertificate").WithSummary("Device-facing, HTTPS only, anonymous (the client certificate is the credential): a new device certificate")
+            .Produces<RenewalResponse>().ProducesProblem(StatusCodes.Status403Forbidden);
         app.MapPost("/api/enrol", async (HttpContext http, EnrolmentRequest request, EnrolmentService enrolment, CancellationToken cancellationToken) =>
         {
             if (!http.Request.IsHttps)
@@ -56,7 +58,8 @@ internal static class EnrolmentExtensions
             return await enrolment.EnrolAsync(request, cancellationToken).ConfigureAwait(false) is { } response
                 ? Results.Ok(response)
                 : Results.Problem("enrolment refused: the code is unknown, used, expired, or the CSR is not a valid P-256 request", statusCode: StatusCodes.Status403Forbidden);
-        });
+        }).AllowAnonymous().WithName("Enrol").WithSummary("Device-facing, HTTPS only, anonymous (the ticket's code is the credential): a certificate for a new device")
+            .Produces<EnrolmentResponse>().ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ScanPoint.FleetServer.Enrolment;
 using ScanPoint.FleetServer.Messaging;
+using ScanPoint.FleetServer.Users;
 
 namespace ScanPoint.FleetServer.External;
 
@@ -44,7 +45,9 @@ internal static class ExternalBrokerExtensions
             counters.Received,
             counters.StalePresenceCorrected,
             inboxDepth = inbox.Depth,
-        }));
+        })).RequireAuthorization(FleetPolicies.View).WithName("ExternalBroker")
+            .WithSummary("External-broker mode: the fleet's client, whether it is connected, and its counters")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
         Log.ExternalBrokerMode(app.Logger, app.Services.GetRequiredService<IOptions<ExternalBrokerOptions>>().Value.BrokerAddress);
         return app;
     }

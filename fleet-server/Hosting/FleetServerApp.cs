@@ -49,6 +49,7 @@ public static class FleetServerApp
         builder.AddTracing();
         builder.AddDashboard();
         builder.AddRetention();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<FleetOpenApi>());
         var app = builder.Build();
         app.UseSecurityHeaders();
         app.UseAuthentication();
@@ -71,6 +72,7 @@ public static class FleetServerApp
         app.MapTracing();
         app.MapDashboard();
         app.MapRelay();
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 }

@@ -29,7 +29,8 @@ internal static class TrustExtensions
             var matches = http.Request.Headers.IfNoneMatch.SelectMany(v => (v ?? "").Split(',')).Select(t => t.Trim())
                 .Any(t => t == "*" || t == etag || t == "W/" + etag);
             return matches ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(file.Bytes, "application/cose");
-        });
+        }).AllowAnonymous().WithName("TrustBundle").WithSummary("Device-facing, anonymous (the anchor's signature authenticates it): the current trust bundle")
+            .Produces(StatusCodes.Status200OK, contentType: "application/cose").Produces(StatusCodes.Status304NotModified).Produces(StatusCodes.Status404NotFound);
         return app;
     }
 }

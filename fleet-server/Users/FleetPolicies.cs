@@ -6,7 +6,10 @@ namespace ScanPoint.FleetServer.Users;
 /// Who may do what, by role (<see cref="UserRoles"/>); a user with a province claim acts only in that province, which
 /// each endpoint checks against the province of the device, site or code it touches (<see cref="ProvinceScope"/>).
 /// Endpoints name one of these policies; device-facing endpoints (<c>/api/ca</c>, <c>/api/enrol</c>,
-/// <c>/api/renew</c>, <c>/api/trust/bundle</c>) are anonymous on purpose (a code or a certificate is the credential).
+/// <c>/api/renew</c>, <c>/api/trust/bundle</c>) are anonymous on purpose (a code or a certificate is the credential),
+/// and so is the OpenAPI document <c>/openapi/v1.json</c> (it describes the API and holds no data). Every policy also
+/// holds the <see cref="CookieWriteRequirement"/>. The role-matrix test (<c>RoleMatrixTests</c>) fails for an endpoint
+/// it has no row for.
 /// </summary>
 public static class FleetPolicies
 {
@@ -35,12 +38,13 @@ public static class FleetPolicies
         [Audit] = [UserRoles.Auditor],
     };
 
+    /// <summary>Registers the policies, each requiring a signed-in user in one of its roles.</summary>
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         foreach (var (name, roles) in Roles)
         {
-            options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles));
+            options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles).AddRequirements(new CookieWriteRequirement()));
         }
     }
 }

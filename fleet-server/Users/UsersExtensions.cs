@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 
 namespace ScanPoint.FleetServer.Users;
 
@@ -7,7 +8,8 @@ namespace ScanPoint.FleetServer.Users;
 /// Registers sign-in and role-based authorization. One policy scheme, <see cref="SchemeName"/>, picks HTTP Basic when
 /// the request carries <c>Authorization: Basic</c> (scripts, tests) and the dashboard's cookie otherwise. The cookie is
 /// HttpOnly, SameSite=Strict, 8 h sliding; an API request without a valid sign-in gets 401/403, a page gets the
-/// sign-in redirect.
+/// sign-in redirect. Cookie-authenticated API writes also need the <c>X-Requested-With</c> header
+/// (<see cref="CookieWriteRequirement"/>).
 /// </summary>
 internal static class UsersExtensions
 {
@@ -22,9 +24,7 @@ internal static class UsersExtensions
         builder.Services.AddSingleton<PasswordCheck>();
         builder.Services.AddAuthentication(SchemeName)
             .AddPolicyScheme(SchemeName, "Basic or cookie", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
-                    ? PasswordAuthentication.SchemeName
-                    : CookieScheme)
+                IsBasic(context.Request) ? PasswordAuthentication.SchemeName : CookieScheme)
             .AddScheme<AuthenticationSchemeOptions, PasswordAuthentication>(PasswordAuthentication.SchemeName, null)
             .AddCookie(CookieScheme, o =>
             {
@@ -39,8 +39,13 @@ internal static class UsersExtensions
                 o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
             });
         builder.Services.AddAuthorization(FleetPolicies.Add);
+        builder.Services.AddSingleton<IAuthorizationHandler, CookieWriteRequirement>();
         return builder;
     }
+
+    /// <summary>True when the request signs in with HTTP Basic (the policy scheme then ignores any cookie).</summary>
+    public static bool IsBasic(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>API paths answer with a status; pages are redirected.</summary>
     private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace ScanPoint.EndToEnd.Tests;
@@ -10,8 +13,13 @@ namespace ScanPoint.EndToEnd.Tests;
 /// </summary>
 internal sealed class FleetProcess
 {
+    /// <summary>The administrator each fleet's database gets at first start (<c>users add</c>, piped password).</summary>
+    public const string AdminName = "e2e-admin";
+
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly Scenario _scenario;
+    private readonly FleetProcess? _replicaOf;
+    private string? _adminPassword;
     private readonly string _name;
     private ProcessRunner? _process;
 
@@ -21,7 +29,11 @@ internal sealed class FleetProcess
         var ports = FreePort.Take(4);
         (MqttPort, HttpPort, HttpsPort, MqttTlsPort) = (ports[0], ports[1], ports[2], ports[3]);
         DatabasePath = replicaOf?.DatabasePath ?? scenario.PathOf("fleet.db");
+        _replicaOf = replicaOf;
     }
+
+    /// <summary>The administrator's password (a replica shares its primary's database, so its account too).</summary>
+    public string AdminPassword => _replicaOf?.AdminPassword ?? _adminPassword ?? throw new InvalidOperationException("the fleet has not started yet");
 
     /// <summary>A fleet in <paramref name="mode"/>: <c>embedded</c>, or <c>external</c> with a dedicated Mosquitto started here.</summary>
     public static async Task<FleetProcess> CreateAsync(Scenario scenario, string mode) =>
@@ -93,9 +105,16 @@ internal sealed class FleetProcess
     public Task<CommandResult> ImportTrustAsync(string bundlePath) =>
         _scenario.RunCommandAsync(Programs.FleetServer, ["trust", "import", "--bundle", bundlePath, .. Settings]);
 
-    /// <summary>Starts the server and returns once its API answers.</summary>
+    /// <summary>Starts the server and returns once its API answers (the first start of a primary adds the administrator).</summary>
     public async Task StartAsync()
     {
+        if (_replicaOf is null && _adminPassword is null)
+        {
+            var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+            (await _scenario.RunCommandAsync(Programs.FleetServer, ["users", "add", "--name", AdminName, "--role", "admin", $"--Storage:SqlitePath={DatabasePath}", .. Settings], password + "\n")).EnsureSuccess();
+            _adminPassword = password;
+        }
+
         _process = _scenario.Start(
             _name,
             Programs.FleetServer,
@@ -130,7 +149,7 @@ internal sealed class FleetProcess
     {
         try
         {
-            var json = await Http.GetStringAsync(new Uri($"http://127.0.0.1:{HttpPort}/api/stats"));
+            var json = await GetStringAsync("/api/stats");
             LastStatsJson = json;
             return JsonSerializer.Deserialize<FleetStats>(json, JsonSerializerOptions.Web);
         }
@@ -140,9 +159,19 @@ internal sealed class FleetProcess
         }
     }
 
-    /// <summary>Any JSON endpoint of the API, e.g. <c>/api/devices</c>.</summary>
+    /// <summary>Any JSON endpoint of the API, e.g. <c>/api/devices</c>, signed in as the administrator.</summary>
     public async Task<JsonElement> GetJsonAsync(string path) =>
-        JsonSerializer.Deserialize<JsonElement>(await Http.GetStringAsync(new Uri($"http://127.0.0.1:{HttpPort}{path}")));
+        JsonSerializer.Deserialize<JsonElement>(await GetStringAsync(path));
+
+    /// <summary>Any endpoint of the API as text, signed in as the administrator (HTTP Basic); throws on a non-success status.</summary>
+    public async Task<string> GetStringAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{HttpPort}{path}"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AdminName}:{AdminPassword}")));
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
 
     /// <summary>The stats; fails if the server does not answer.</summary>
     public async Task<FleetStats> GetStatsAsync() =>

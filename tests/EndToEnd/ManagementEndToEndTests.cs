@@ -46,8 +46,7 @@ public sealed class ManagementEndToEndTests(ITestOutputHelper output)
             var logs = await IssueAsync(run, fleet, kiosk.DeviceId, "upload-logs");
             await WaitForStateAsync(run, fleet, kiosk.DeviceId, refresh, "succeeded");
             await WaitForStateAsync(run, fleet, kiosk.DeviceId, logs, "succeeded");
-            using var http = new HttpClient();
-            var text = await http.GetStringAsync(new Uri($"http://127.0.0.1:{fleet.HttpPort}/api/devices/{kiosk.DeviceId}/commands/{logs}/logs"));
+            var text = await fleet.GetStringAsync($"/api/devices/{kiosk.DeviceId}/commands/{logs}/logs");
             Assert.Contains("Fleet config applied", text, StringComparison.Ordinal);
 
             var reportedAt = (await fleet.GetJsonAsync($"/api/devices/{kiosk.DeviceId}/config")).GetProperty("reportedAt").GetDateTimeOffset();

@@ -44,12 +44,19 @@ internal sealed class ProcessRunner : IAsyncDisposable
         return runner;
     }
 
-    /// <summary>Runs a command to its end (bounded) and returns its exit code and output.</summary>
-    public static async Task<CommandResult> RunAsync(string program, IReadOnlyList<string> args, string workingDirectory, TimeSpan limit)
+    /// <summary>Runs a command to its end (bounded) and returns its exit code and output; <paramref name="stdin"/> is piped in (then closed) when given.</summary>
+    public static async Task<CommandResult> RunAsync(string program, IReadOnlyList<string> args, string workingDirectory, TimeSpan limit, string? stdin = null)
     {
         using var process = new Process { StartInfo = StartInfo(program, args, workingDirectory) };
+        process.StartInfo.RedirectStandardInput = stdin is not null;
         var commandLine = $"dotnet {Path.GetFileName(program)} {string.Join(' ', args)}";
         process.Start();
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
+
         using var cts = new CancellationTokenSource(limit);
         var stdout = process.StandardOutput.ReadToEndAsync(cts.Token);
         var stderr = process.StandardError.ReadToEndAsync(cts.Token);

@@ -68,10 +68,10 @@ internal sealed class Scenario : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs a one-shot command to its end; it and its output are appended to commands.log.</summary>
-    public async Task<CommandResult> RunCommandAsync(string program, IReadOnlyList<string> args)
+    /// <summary>Runs a one-shot command to its end (with <paramref name="stdin"/> piped in, if given); it and its output are appended to commands.log.</summary>
+    public async Task<CommandResult> RunCommandAsync(string program, IReadOnlyList<string> args, string? stdin = null)
     {
-        var result = await ProcessRunner.RunAsync(program, args, _temp.Path, WaitLimit);
+        var result = await ProcessRunner.RunAsync(program, args, _temp.Path, WaitLimit, stdin);
         lock (_commandLogLock)
         {
             File.AppendAllText(PathOf("commands.log"), $"{DateTimeOffset.Now:HH:mm:ss.fff} {result}\n");

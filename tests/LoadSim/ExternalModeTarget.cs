@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using ScanPoint.TestKit;
 
@@ -12,10 +15,12 @@ namespace ScanPoint.LoadSim;
 /// </summary>
 internal sealed class ExternalModeTarget : BrokerTarget
 {
+    private const string AdminName = "loadsim-admin";
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly ScanPointMosquitto _mosquitto;
     private readonly string _dll;
     private readonly int _httpPort = FreePort.Next();
+    private readonly string _adminPassword = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
     private Process? _fleet;
 
     public ExternalModeTarget(string dir, string dll, string caPem, string serverCertPem, string serverKeyPem)
@@ -28,9 +33,10 @@ internal sealed class ExternalModeTarget : BrokerTarget
 
     public int FleetPid => _fleet?.Id ?? throw new InvalidOperationException("fleet not started");
 
-    /// <summary>Starts the consuming fleet server (database and CA of the run) and waits until it is subscribed.</summary>
+    /// <summary>Adds the administrator (<c>users add</c>, piped password), starts the consuming fleet server (database and CA of the run) and waits until it is subscribed.</summary>
     public async Task StartFleetAsync(string databasePath, string caDir)
     {
+        await AddAdminAsync(databasePath);
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
         foreach (var arg in new[]
         {
@@ -86,11 +92,34 @@ internal sealed class ExternalModeTarget : BrokerTarget
         return new ScanPointMosquitto(dir);
     }
 
+    private async Task AddAdminAsync(string databasePath)
+    {
+        var users = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { _dll, "users", "add", "--name", AdminName, "--role", "admin", $"--Storage:SqlitePath={databasePath}" })
+        {
+            users.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(users) ?? throw new InvalidOperationException("fleet-server users add did not start");
+        await process.StandardInput.WriteLineAsync(_adminPassword);
+        process.StandardInput.Close();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0 && !output.Contains("already exists", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"fleet-server users add exited with {process.ExitCode}: {output}");
+        }
+    }
+
     private async Task<JsonElement?> CountersAsync()
     {
         try
         {
-            return await Http.GetFromJsonAsync<JsonElement>(new Uri($"http://127.0.0.1:{_httpPort}/api/external-broker"));
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{_httpPort}/api/external-broker"));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AdminName}:{_adminPassword}")));
+            using var response = await Http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {

@@ -1,6 +1,12 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ScanPoint.Contracts.Devices;
 using ScanPoint.FleetServer.Hosting;
 using ScanPoint.FleetServer.Storage;
@@ -13,10 +19,10 @@ internal sealed class FleetServerHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HttpClient _http;
 
-    private FleetServerHost(WebApplication app, int mqttPort, int httpPort)
+    private FleetServerHost(WebApplication app, int mqttPort, int httpPort, AuthenticationHeaderValue admin)
     {
         (_app, MqttPort) = (app, mqttPort);
-        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), DefaultRequestHeaders = { Authorization = admin } };
     }
 
     public int MqttPort { get; }
@@ -55,7 +61,20 @@ internal sealed class FleetServerHost : IAsyncDisposable
         ];
         var app = FleetServerApp.Build(args);
         await app.StartAsync(cancellationToken);
-        return new FleetServerHost(app, mqttPort, httpPort);
+        return new FleetServerHost(app, mqttPort, httpPort, await AddAdminAsync(app.Services.GetRequiredService<IFleetStore>(), cancellationToken));
+    }
+
+    /// <summary>
+    /// An administrator of a fresh name (a PostgreSQL schema may be reused) for reading <c>/api/stats</c> with HTTP Basic.
+    /// The hash has 1,000 PBKDF2 iterations (stored in it) so that polling the stats does not eat the CPU being measured.
+    /// </summary>
+    private static async Task<AuthenticationHeaderValue> AddAdminAsync(IFleetStore store, CancellationToken cancellationToken)
+    {
+        var name = "bench-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        var hash = new PasswordHasher<string>(Options.Create(new PasswordHasherOptions { IterationCount = 1_000 })).HashPassword(name, password);
+        await store.Users.AddAsync(new UserRecord(name, "admin", null, hash, 0, null), TimeProvider.System.GetUtcNow(), cancellationToken);
+        return new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{name}:{password}")));
     }
 
     /// <summary>Check-ins stored, as <c>GET /api/stats</c> reports them.</summary>

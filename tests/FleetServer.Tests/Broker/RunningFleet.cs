@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using ScanPoint.Contracts.Devices;
 using ScanPoint.FleetServer.Hosting;
 using ScanPoint.FleetServer.Storage;
+using ScanPoint.FleetServer.Tests.Users;
 using ScanPoint.TestKit;
 
 namespace ScanPoint.FleetServer.Tests.Broker;
@@ -14,7 +15,6 @@ namespace ScanPoint.FleetServer.Tests.Broker;
 internal sealed class RunningFleet : IAsyncDisposable
 {
     private readonly TempDirectory _dir = new("fleet");
-    private readonly HttpClient _http = new();
     private readonly string[] _extraArgs;
     private WebApplication? _app;
 
@@ -27,6 +27,12 @@ internal sealed class RunningFleet : IAsyncDisposable
     public CapturingLoggerProvider Logs { get; } = new();
 
     public string DatabasePath => _dir.File("fleet.db");
+
+    /// <summary>The password of <see cref="FleetAccounts.AdminName"/>, an administrator made at first start.</summary>
+    public string AdminPassword { get; private set; } = "";
+
+    /// <summary>A client of the HTTP endpoint (base address set) signed in as the administrator.</summary>
+    public HttpClient Http { get; private set; } = new();
 
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("not started");
 
@@ -57,7 +63,7 @@ internal sealed class RunningFleet : IAsyncDisposable
     }
 
     public async Task<JsonElement> StatsAsync() =>
-        await _http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{HttpPort}/api/stats");
+        await Http.GetFromJsonAsync<JsonElement>("/api/stats");
 
     public async Task<long> CheckInsAsync() => (await StatsAsync()).GetProperty("checkIns").GetInt64();
 
@@ -72,7 +78,7 @@ internal sealed class RunningFleet : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAppAsync();
-        _http.Dispose();
+        Http.Dispose();
         _dir.Dispose();
     }
 
@@ -82,7 +88,17 @@ internal sealed class RunningFleet : IAsyncDisposable
             [$"--Storage:SqlitePath={DatabasePath}", $"--Mqtt:Port={MqttPort}", $"--Http:Port={HttpPort}", $"--Enrolment:CaDir={Path.Combine(Path.GetDirectoryName(DatabasePath)!, "ca")}", $"--Enrolment:HttpsPort={HttpsPort}", $"--Mqtt:TlsPort={MqttTlsPort}", "--Mqtt:RevocationCheckInterval=00:00:01", "--Retention:Days=3650", .. _extraArgs],
             b => b.Logging.AddProvider(Logs));
         await _app.StartAsync();
+        if (AdminPassword.Length == 0)
+        {
+            AdminPassword = await FleetAccounts.AddAdminAsync(_app.Services.GetRequiredService<IFleetStore>());
+            Http.Dispose();
+            Http = FleetAccounts.Client(HttpPort, FleetAccounts.AdminName, AdminPassword);
+        }
     }
+
+    /// <summary>Adds an account to this fleet's store and returns its password.</summary>
+    public Task<string> AddUserAsync(string name, string role, string? province) =>
+        FleetAccounts.AddAsync(Services.GetRequiredService<IFleetStore>(), name, role, province);
 
     private async Task StopAppAsync()
     {

@@ -11,6 +11,7 @@ using ScanPoint.FleetServer.External;
 using ScanPoint.FleetServer.Hosting;
 using ScanPoint.FleetServer.Storage;
 using ScanPoint.FleetServer.Tests.Broker;
+using ScanPoint.FleetServer.Tests.Users;
 using ScanPoint.TestKit;
 
 namespace ScanPoint.FleetServer.Tests.External;
@@ -22,7 +23,7 @@ namespace ScanPoint.FleetServer.Tests.External;
 internal sealed class ExternalFleet : IAsyncDisposable
 {
     private readonly TempDirectory _dir = new("external-fleet");
-    private readonly HttpClient _http = new();
+    private HttpClient _http = new();
     private WebApplication? _app;
 
     private ExternalFleet() => Mosquitto = new ScanPointMosquitto(BrokerDir);
@@ -66,6 +67,9 @@ internal sealed class ExternalFleet : IAsyncDisposable
                 }
             });
         await fleet._app.StartAsync();
+        var password = await FleetAccounts.AddAdminAsync(fleet.Services.GetRequiredService<IFleetStore>());
+        fleet._http.Dispose();
+        fleet._http = FleetAccounts.Client(fleet.HttpPort, FleetAccounts.AdminName, password);
         await Eventually.TrueAsync(async () => (await fleet.ExternalAsync()).GetProperty("connected").GetBoolean(), TimeSpan.FromSeconds(30), "the fleet to connect to mosquitto");
         return fleet;
     }
@@ -93,9 +97,9 @@ internal sealed class ExternalFleet : IAsyncDisposable
         return client;
     }
 
-    public async Task<JsonElement> StatsAsync() => await _http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{HttpPort}/api/stats");
+    public async Task<JsonElement> StatsAsync() => await _http.GetFromJsonAsync<JsonElement>("/api/stats");
 
-    public async Task<JsonElement> ExternalAsync() => await _http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{HttpPort}/api/external-broker");
+    public async Task<JsonElement> ExternalAsync() => await _http.GetFromJsonAsync<JsonElement>("/api/external-broker");
 
     /// <summary>Per device: (check-ins stored, last seq), from /api/stats.</summary>
     public async Task<(long CheckIns, long LastSeq)> DeviceAsync(string id)

@@ -11,14 +11,12 @@ namespace ScanPoint.FleetServer.Tests.Health;
 /// <summary>Presence and heartbeats over the broker end up as derived states in <c>/api/devices</c> and <c>/api/provinces</c>.</summary>
 public sealed class HealthEndpointTests : IAsyncLifetime
 {
-    private readonly HttpClient _http = new();
     private RunningFleet _fleet = null!;
 
     public async Task InitializeAsync() => _fleet = await RunningFleet.StartAsync();
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
         await _fleet.DisposeAsync();
     }
 
@@ -43,21 +41,21 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         Assert.Equal(3, live.GetProperty("trustVersion").GetInt64());
         var silent = (await DevicesAsync()).Single(d => d.GetProperty("deviceId").GetString() == "kiosk-silent");
         Assert.Equal("never-active", silent.GetProperty("state").GetString());
-        var provinces = await _http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{_fleet.HttpPort}/api/provinces");
+        var provinces = await _fleet.Http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{_fleet.HttpPort}/api/provinces");
         var hn = provinces.EnumerateArray().Single(p => p.GetProperty("province").GetString() == "HN");
         Assert.Equal(2, hn.GetProperty("registered").GetInt32());
         Assert.Equal(1, hn.GetProperty("states").GetProperty("never-active").GetInt32());
         Assert.Equal(1, hn.GetProperty("states").GetProperty("idle").GetInt32());
         Assert.Equal(0, hn.GetProperty("activeInWindow").GetInt32());
-        var activity = await _http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{_fleet.HttpPort}/api/devices/kiosk-live/activity?days=7");
+        var activity = await _fleet.Http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{_fleet.HttpPort}/api/devices/kiosk-live/activity?days=7");
         Assert.Equal(0, activity.GetArrayLength()); // online, but no scan yet
-        var history = await _http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{_fleet.HttpPort}/api/devices/kiosk-live/heartbeats?hours=1");
+        var history = await _fleet.Http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{_fleet.HttpPort}/api/devices/kiosk-live/heartbeats?hours=1");
         Assert.Equal(3, Assert.Single(history.EnumerateArray()).GetProperty("heartbeat").GetProperty("trustVersion").GetInt64());
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await _http.GetAsync(new Uri($"http://127.0.0.1:{_fleet.HttpPort}/api/devices/nobody/activity"))).StatusCode);
-        var hnOnly = await _http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{_fleet.HttpPort}/api/devices?province=DN");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await _fleet.Http.GetAsync(new Uri($"http://127.0.0.1:{_fleet.HttpPort}/api/devices/nobody/activity"))).StatusCode);
+        var hnOnly = await _fleet.Http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{_fleet.HttpPort}/api/devices?province=DN");
         Assert.Equal(["kiosk-far"], hnOnly.EnumerateArray().Select(d => d.GetProperty("deviceId").GetString()));
     }
 
     private async Task<JsonElement[]> DevicesAsync() =>
-        [.. (await _http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{_fleet.HttpPort}/api/devices")).EnumerateArray()];
+        [.. (await _fleet.Http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{_fleet.HttpPort}/api/devices")).EnumerateArray()];
 }

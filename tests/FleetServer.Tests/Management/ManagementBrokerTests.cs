@@ -18,14 +18,12 @@ namespace ScanPoint.FleetServer.Tests.Management;
 public sealed class ManagementBrokerTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
-    private readonly HttpClient _http = new();
     private RunningFleet _fleet = null!;
 
     public async Task InitializeAsync() => _fleet = await RunningFleet.StartAsync("--Management:CheckInterval=00:00:00.200");
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
         await _fleet.DisposeAsync();
     }
 
@@ -80,7 +78,7 @@ public sealed class ManagementBrokerTests : IAsyncLifetime
         await device.PublishAsync(Topics.DeviceRoot("HN", "kiosk-x") + "/logs", WireJson.Encode(new LogsUploaded(1, "c-1", ["started", "connected"], DateTimeOffset.UtcNow)));
         await device.PublishAsync(Topics.DeviceRoot("HN", "kiosk-x") + "/cmd/result", WireJson.Encode(new CommandCompleted(1, "c-1", CommandIssued.UploadLogs, CommandCompleted.Succeeded, "2 lines", DateTimeOffset.UtcNow)));
         await Eventually.TrueAsync(async () => (await CommandsAsync("kiosk-x"))[0].GetProperty("state").GetString() == "succeeded", Timeout, "the command answered");
-        Assert.Equal("started\nconnected", await _http.GetStringAsync(Api("/api/devices/kiosk-x/commands/c-1/logs")));
+        Assert.Equal("started\nconnected", await _fleet.Http.GetStringAsync(Api("/api/devices/kiosk-x/commands/c-1/logs")));
         device.Dispose();
     }
 
@@ -148,10 +146,10 @@ public sealed class ManagementBrokerTests : IAsyncLifetime
 
     private string Api(string path) => $"http://127.0.0.1:{_fleet.HttpPort}{path}";
 
-    private async Task<JsonElement> ConfigAsync(string deviceId) => await _http.GetFromJsonAsync<JsonElement>(Api($"/api/devices/{deviceId}/config"));
+    private async Task<JsonElement> ConfigAsync(string deviceId) => await _fleet.Http.GetFromJsonAsync<JsonElement>(Api($"/api/devices/{deviceId}/config"));
 
-    private async Task<JsonElement> CommandsAsync(string deviceId) => await _http.GetFromJsonAsync<JsonElement>(Api($"/api/devices/{deviceId}/commands"));
+    private async Task<JsonElement> CommandsAsync(string deviceId) => await _fleet.Http.GetFromJsonAsync<JsonElement>(Api($"/api/devices/{deviceId}/commands"));
 
     private async Task<JsonElement> DeviceAsync(string deviceId) =>
-        (await _http.GetFromJsonAsync<JsonElement>(Api("/api/devices"))).EnumerateArray().Single(d => d.GetProperty("deviceId").GetString() == deviceId);
+        (await _fleet.Http.GetFromJsonAsync<JsonElement>(Api("/api/devices"))).EnumerateArray().Single(d => d.GetProperty("deviceId").GetString() == deviceId);
 }
