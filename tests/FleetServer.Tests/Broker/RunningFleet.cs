@@ -54,11 +54,11 @@ internal sealed class RunningFleet : IAsyncDisposable
     }
 
     /// <summary>Registers a device directly in the store, as <c>devices add</c> does, and returns its credential.</summary>
-    public async Task<DeviceCredential> AddDeviceAsync(string id, string province = "HN")
+    public async Task<DeviceCredential> AddDeviceAsync(string id, string province = "HN", string site = "site-1")
     {
-        var credential = DeviceCredential.Create(id, province, "site-1");
+        var credential = DeviceCredential.Create(id, province, site);
         await using var store = await FleetStoreFactory.OpenAsync(new StorageOptions { SqlitePath = DatabasePath }, CancellationToken.None);
-        await store.AddDeviceAsync(new DeviceRecord(id, province, "site-1", DeviceCredential.HashSecret(credential.Secret), DateTimeOffset.UnixEpoch), CancellationToken.None);
+        await store.AddDeviceAsync(new DeviceRecord(id, province, site, DeviceCredential.HashSecret(credential.Secret), DateTimeOffset.UnixEpoch), CancellationToken.None);
         return credential;
     }
 

@@ -18,6 +18,9 @@ public sealed record MatrixRow(
     HttpStatusCode Success = HttpStatusCode.OK,
     Func<string, string>? ListMarker = null)
 {
+    /// <summary>Run before each request of this row (e.g. a row whose sample another row's write consumes).</summary>
+    public Func<RoleMatrixFleet, Task>? Arrange { get; init; }
+
     /// <summary>"GET /api/stats": how rows and endpoints are matched.</summary>
     public string Key => $"{Method} {Route}";
 
@@ -28,4 +31,5 @@ public sealed record MatrixRow(
 
     public static MatrixRow Post(string route, string? policy, ProvinceRule rule, Func<string, string> path, Func<string, object?> body, HttpStatusCode success = HttpStatusCode.OK) =>
         new("POST", route, policy, rule, path, body, success);
+
 }

@@ -20,6 +20,8 @@ public static class RoleMatrix
     private static readonly Func<string, string> DeviceMarker = p => $"\"deviceId\":\"{Kiosk(p)}\"";
     private static readonly Func<string, string> ProvinceMarker = p => $"\"province\":\"{p}\"";
 
+    private static string Instant(int minutes) => DateTimeOffset.UtcNow.AddMinutes(minutes).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
     public static readonly IReadOnlyList<MatrixRow> Rows =
     [
         // Fleet health (Health/HealthEndpoints.cs, Api/StatsEndpoint.cs)
@@ -43,6 +45,26 @@ public static class RoleMatrix
 
         // Enrolment (Enrolment/EnrolmentCodesEndpoint.cs)
         Post("/api/enrolment-codes", FleetPolicies.Enrol, Target, _ => "/api/enrolment-codes", p => new { province = p, site = "gate-1" }, HttpStatusCode.Created),
+
+        // Dashboard JSON (Dashboard/DashboardApi.cs, Sites/SitesEndpoint.cs) and its stylesheet (no data)
+        Get("/api/overview", FleetPolicies.View, List, _ => "/api/overview", listMarker: p => $":\"{p}\""), // "key" of a province row, or "province" of a limited user
+        Get("/api/device-search", FleetPolicies.View, List, _ => "/api/device-search", listMarker: DeviceMarker),
+        Get("/api/enrolment-codes", FleetPolicies.Enrol, List, _ => "/api/enrolment-codes", listMarker: ProvinceMarker),
+        Get("/api/sites", FleetPolicies.View, List, _ => "/api/sites", listMarker: ProvinceMarker),
+        Get("/dashboard-assets/dashboard.css", null, None, _ => "/dashboard-assets/dashboard.css"),
+
+        // Relay (Relay/RelayEndpoints.cs): the outbox is national, dead letters and replay by province
+        Get("/api/relay", FleetPolicies.View, None, _ => "/api/relay"),
+        Get("/api/relay/dead-letters", FleetPolicies.View, List, _ => "/api/relay/dead-letters", listMarker: p => $"\"deviceId\":\"{Gate(p)}\"") with { Arrange = m => m.DeadLetterAllAsync() },
+        Post("/api/relay/dead-letters/replay", FleetPolicies.Steer, Target, p => $"/api/relay/dead-letters/replay?province={p}", _ => null),
+
+        // Tracing (Tracing/*Endpoints.cs): tracers only, results limited to their province, each call audited
+        Get("/api/tracing/person", FleetPolicies.Trace, List, _ => $"/api/tracing/person?key={Person}", listMarker: ProvinceMarker),
+        Get("/api/tracing/site", FleetPolicies.Trace, Target, p => $"/api/tracing/site?site={Site(p)}"),
+        Post("/api/tracing/exposures", FleetPolicies.Trace, Target, _ => "/api/tracing/exposures", p => new { site = Site(p), from = Instant(-90), to = Instant(0), note = "matrix" }, HttpStatusCode.Created),
+        Get("/api/tracing/exposures", FleetPolicies.Trace, List, _ => "/api/tracing/exposures", listMarker: ProvinceMarker),
+        Get("/api/tracing/risk", FleetPolicies.Trace, List, _ => "/api/tracing/risk", listMarker: p => $"\"siteId\":\"{Site(p)}\""),
+        Get("/api/audit", FleetPolicies.Audit, None, _ => "/api/audit"),
 
         // Device-facing, anonymous on purpose (a ticket code, a certificate or a signature is the credential).
         // On the plain HTTP endpoint enrol and renew answer 404 (HTTPS only); this fleet has no trust bundle yet.

@@ -79,6 +79,11 @@ public sealed class RoleMatrixTests(RoleMatrixFleet matrix) : IClassFixture<Role
         {
             foreach (var province in row.Rule == ProvinceRule.Target ? Provinces : [Own])
             {
+                if (row.Arrange is { } arrange)
+                {
+                    await arrange(matrix);
+                }
+
                 using var response = await SendAsync(row, caller, province);
                 var body = await response.Content.ReadAsStringAsync();
                 var expected = Expected(row, caller, province);
