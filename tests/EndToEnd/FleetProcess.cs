@@ -147,6 +147,11 @@ internal sealed class FleetProcess
     /// <summary>The stats, or null while the server does not answer.</summary>
     public async Task<FleetStats?> TryGetStatsAsync()
     {
+        if (_replicaOf is null && _adminPassword is null)
+        {
+            return null; // never started: nothing answers (and no account exists yet)
+        }
+
         try
         {
             var json = await GetStringAsync("/api/stats");
