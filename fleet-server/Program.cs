@@ -4,37 +4,26 @@ using ScanPoint.FleetServer.Management;
 using ScanPoint.FleetServer.Trust;
 using ScanPoint.FleetServer.Users;
 
-var command = Array.IndexOf(args, "devices");
-if (command >= 0)
+// The command is the first argument that is not a --Section:Key=value setting, so settings may come before or after it.
+var at = Array.FindIndex(args, a => !a.StartsWith("--", StringComparison.Ordinal));
+var rest = at >= 0 ? args[(at + 1)..] : [];
+switch (at >= 0 ? args[at] : null)
 {
-    return await DevicesCommand.RunAsync(args[(command + 1)..], CommandConfiguration(args), TimeProvider.System);
-}
-
-var provinces = Array.IndexOf(args, "provinces");
-if (provinces >= 0 && args.Length > provinces + 1 && args[provinces + 1] == "policy")
-{
-    return await SettingsCommand.RunPolicyAsync(args[(provinces + 1)..], CommandConfiguration(args), TimeProvider.System);
-}
-
-if (args is ["users", ..])
-{
-    return await UsersCommand.RunAsync(args[1..], CommandConfiguration(args), TimeProvider.System, Console.In, Console.IsInputRedirected);
-}
-
-if (args is ["sites", ..])
-{
-    return await ScanPoint.FleetServer.Sites.SitesCommand.RunAsync(args[1..], CommandConfiguration(args));
-}
-
-if (args is ["broker-cert", ..])
-{
-    return ScanPoint.FleetServer.External.BrokerCertificateCommand.Run(args[1..], CommandConfiguration(args), TimeProvider.System);
-}
-
-var trust = Array.IndexOf(args, "trust");
-if (trust >= 0)
-{
-    return TrustCommand.Run(args[(trust + 1)..], CommandConfiguration(args), TimeProvider.System);
+    case "devices":
+        return await DevicesCommand.RunAsync(rest, CommandConfiguration(args), TimeProvider.System);
+    case "provinces" when rest is ["policy", ..]:
+        return await SettingsCommand.RunPolicyAsync(rest, CommandConfiguration(args), TimeProvider.System);
+    case "users":
+        return await UsersCommand.RunAsync(rest, CommandConfiguration(args), TimeProvider.System, Console.In, Console.IsInputRedirected);
+    case "sites":
+        return await ScanPoint.FleetServer.Sites.SitesCommand.RunAsync(rest, CommandConfiguration(args));
+    case "broker-cert":
+        return ScanPoint.FleetServer.External.BrokerCertificateCommand.Run(rest, CommandConfiguration(args), TimeProvider.System);
+    case "trust":
+        return TrustCommand.Run(rest, CommandConfiguration(args), TimeProvider.System);
+    case { } unknown:
+        Console.Error.WriteLine($"unknown command '{unknown}': devices, provinces policy, users, sites, broker-cert, trust, or none to run the server (settings as --Section:Key=value)");
+        return 2;
 }
 
 await FleetServerApp.Build(args).RunAsync();
