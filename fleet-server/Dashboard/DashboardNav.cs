@@ -18,5 +18,8 @@ public static class DashboardNav
         new("/alerts", "nav.alerts", FleetPolicies.View),
         new("/relay", "nav.relay", FleetPolicies.View),
         new("/enrolment", "nav.enrolment", FleetPolicies.Enrol),
+        new("/tracing", "nav.tracing", FleetPolicies.Trace),
+        new("/exposures", "nav.exposures", FleetPolicies.Trace),
+        new("/audit", "nav.audit", FleetPolicies.Audit),
     ];
 }

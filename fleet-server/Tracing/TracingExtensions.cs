@@ -7,6 +7,7 @@ internal static class TracingExtensions
     {
         builder.Services.AddOptions<TracingOptions>().BindConfiguration(TracingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<TracingAudit>();
+        builder.Services.AddSingleton<TracingQueries>();
         return builder;
     }
 
