@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using ScanPoint.Benchmarks.Verification;
 using ScanPoint.Credentials.Dcc;
 using ScanPoint.Credentials.Trust;
 using ScanPoint.TestKit;
@@ -32,23 +33,6 @@ internal sealed class DoorCodes : IDisposable
         Anchor.Dispose();
     }
 
-    private static JsonObject Vaccination(int i) => new()
-    {
-        ["ver"] = "1.3.0",
-        ["nam"] = new JsonObject { ["fnt"] = "NGUYEN", ["gnt"] = $"VAN<KHACH<{i:D5}" },
-        ["dob"] = "1990-01-01",
-        ["v"] = new JsonArray(new JsonObject
-        {
-            ["tg"] = "840539006",
-            ["vp"] = "1119349007",
-            ["mp"] = "EU/1/20/1528",
-            ["ma"] = "ORG-100030215",
-            ["dn"] = 2,
-            ["sd"] = 2,
-            ["dt"] = "2026-01-10",
-            ["co"] = "VN",
-            ["is"] = "Bo Y te",
-            ["ci"] = $"URN:UVCI:01:VN:BENCH{i:D8}",
-        }),
-    };
+    private static JsonObject Vaccination(int i) => VerificationInputs.Vaccination(
+        new JsonObject { ["fnt"] = "NGUYEN", ["gnt"] = $"VAN<KHACH<{i:D5}" }, "Bo Y te", $"URN:UVCI:01:VN:BENCH{i:D8}");
 }

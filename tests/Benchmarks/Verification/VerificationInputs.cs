@@ -6,25 +6,27 @@ namespace ScanPoint.Benchmarks.Verification;
 /// <summary>The sample certificate, and the official schemas and EU rule templates from ../shared/testdata when present.</summary>
 internal static class VerificationInputs
 {
-    public static JsonObject Vaccination() => new()
-    {
-        ["ver"] = "1.3.0",
-        ["nam"] = new JsonObject { ["fn"] = "Nguyễn", ["fnt"] = "NGUYEN", ["gn"] = "Văn A", ["gnt"] = "VAN<A" },
-        ["dob"] = "1990-01-01",
-        ["v"] = new JsonArray(new JsonObject
+    /// <summary>A complete two-dose vaccination; <paramref name="name"/> and the certificate id vary it per person.</summary>
+    public static JsonObject Vaccination(
+        JsonObject? name = null, string issuer = "Ministry of Health", string certificateId = "URN:UVCI:01:VN:BENCH0000001") => new()
         {
-            ["tg"] = "840539006",
-            ["vp"] = "1119349007",
-            ["mp"] = "EU/1/20/1528",
-            ["ma"] = "ORG-100030215",
-            ["dn"] = 2,
-            ["sd"] = 2,
-            ["dt"] = "2026-01-10",
-            ["co"] = "VN",
-            ["is"] = "Ministry of Health",
-            ["ci"] = "URN:UVCI:01:VN:BENCH0000001",
-        }),
-    };
+            ["ver"] = "1.3.0",
+            ["nam"] = name ?? new JsonObject { ["fn"] = "Nguyễn", ["fnt"] = "NGUYEN", ["gn"] = "Văn A", ["gnt"] = "VAN<A" },
+            ["dob"] = "1990-01-01",
+            ["v"] = new JsonArray(new JsonObject
+            {
+                ["tg"] = "840539006",
+                ["vp"] = "1119349007",
+                ["mp"] = "EU/1/20/1528",
+                ["ma"] = "ORG-100030215",
+                ["dn"] = 2,
+                ["sd"] = 2,
+                ["dt"] = "2026-01-10",
+                ["co"] = "VN",
+                ["is"] = issuer,
+                ["ci"] = certificateId,
+            }),
+        };
 
     public static DccSchemaSet? Schemas()
     {
