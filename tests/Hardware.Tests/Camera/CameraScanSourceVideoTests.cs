@@ -14,7 +14,9 @@ public sealed class CameraScanSourceVideoTests(RecordedVideoFixture video) : ICl
         var options = CameraScanOptions.Parse($"camera:file={video.Path}?debounce=3s" + (replayFps > 0 ? $"&fps={replayFps}" : ""));
         var camera = new CameraScanSource(options, new ZxingQrDecoder(ZxingOptions.Frames), TimeProvider.System);
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var scans = await CameraScanSourceTests.ReadAllAsync(camera);
+        var elapsed = clock.Elapsed;
 
         Assert.Equal([RecordedVideoFixture.CodeA, RecordedVideoFixture.CodeB], scans.Select(scan => scan.Text));
         Assert.All(scans, scan => Assert.Equal($"camera:file={video.Path}", scan.Source));
@@ -34,9 +36,10 @@ public sealed class CameraScanSourceVideoTests(RecordedVideoFixture video) : ICl
         if (replayFps > 0)
         {
             Assert.True(stats.FramesSkippedByGate > 0, "a paced video with still scenes should let the gate skip frames");
-            // Pacing caps the rate; how close a loaded machine gets to it is a benchmark figure, not a test (16.9 fps seen
-            // with the other test projects running in parallel).
-            Assert.InRange(stats.FramesPerSecond, 1, 40);
+            // Paced, the video cannot be read faster than it plays. A rate window is no test of that: under load it read
+            // 16.9 fps, and catching up after a stall 48-50 fps; how close a machine gets to the pace is a benchmark figure.
+            var plays = TimeSpan.FromSeconds((RecordedVideoFixture.FrameCount - 1) / replayFps);
+            Assert.True(elapsed >= plays * 0.9, $"read in {elapsed}, the video plays {plays}");
         }
     }
 }
